@@ -1,0 +1,115 @@
+//! The one error type of core. It owns how a failure is described to a person; it does not
+//! decide how the shell carries it (that is `src-tauri`'s `IpcError`).
+
+use std::path::PathBuf;
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// A rule of the programme that refused a mentorship. The UI may branch on these codes (for
+/// example to show the override field), so they are stable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    Capacity,
+    Training,
+    Appointment,
+    LineManager,
+    Period,
+    ProtegeAlreadyMentored,
+    Experience,
+}
+
+impl Rule {
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::Capacity => "capacity",
+            Rule::Training => "training",
+            Rule::Appointment => "appointment",
+            Rule::LineManager => "line_manager",
+            Rule::Period => "period",
+            Rule::ProtegeAlreadyMentored => "protege_already_mentored",
+            Rule::Experience => "experience",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A value a person typed is missing or wrong; `field` names the form field.
+    #[error("{message}")]
+    Invalid { field: &'static str, message: String },
+
+    /// A rule of the programme refuses the change; the message names the rule and the numbers.
+    #[error("{message}")]
+    Refused {
+        rule: Rule,
+        field: &'static str,
+        message: String,
+    },
+
+    #[error("{what} number {id} does not exist (it may have been removed)")]
+    NotFound { what: &'static str, id: i64 },
+
+    #[error(
+        "This database was written by a newer MentorDesk (data version {found}; this program \
+         knows up to {known}). Install the newer MentorDesk to open it; nothing was changed."
+    )]
+    NewerDatabase { found: i64, known: i64 },
+
+    #[error("{path}: {source}")]
+    File {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("the database failed: {0}")]
+    Database(#[from] rusqlite::Error),
+
+    #[error("the PDF could not be drawn: {0}")]
+    Pdf(String),
+}
+
+impl Error {
+    pub fn invalid(field: &'static str, message: impl Into<String>) -> Error {
+        Error::Invalid {
+            field,
+            message: message.into(),
+        }
+    }
+
+    pub fn refused(rule: Rule, field: &'static str, message: impl Into<String>) -> Error {
+        Error::Refused {
+            rule,
+            field,
+            message: message.into(),
+        }
+    }
+
+    pub fn file(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::File {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// A stable code for programs (the UI, scripts); never English text.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Invalid { .. } => "invalid",
+            Error::Refused { rule, .. } => rule.code(),
+            Error::NotFound { .. } => "not_found",
+            Error::NewerDatabase { .. } => "newer_database",
+            Error::File { .. } => "file",
+            Error::Database(_) => "database",
+            Error::Pdf(_) => "pdf",
+        }
+    }
+
+    /// The form field the message belongs next to, if any.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Error::Invalid { field, .. } | Error::Refused { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! MentorDesk's core: the domain of a workplace mentorship programme, its rules, the SQLite
+//! store and the printed documents. It knows nothing of windows or IPC; the Tauri shell and
+//! the command-line program are thin callers of this crate.
+
+pub mod agreement;
+pub mod document;
+pub mod domain;
+pub mod error;
+pub mod rules;
+pub mod sample;
+pub mod settings;
+pub mod store;
+
+pub use error::{Error, Result, Rule};
+pub use store::Store;

@@ -1,0 +1,186 @@
+//! Mentors: internal (a staff member) or external (a person an organisation offers), with their
+//! training and appointment.
+
+use chrono::NaiveDate;
+use rusqlite::Row;
+use serde::Serialize;
+
+use super::{like_pattern, not_found, Choice, Store};
+use crate::domain::Mentor;
+use crate::{Error, Result};
+
+const COLUMNS: &str = "id, staff_id, external_name, organisation_id, fields_of_expertise,
+    qualifications, professional_background, scarce_skills, years_experience, recruitment,
+    nominated_by, training_course, training_provider, training_completed_on, training_certificate,
+    appointment_start, appointment_end, experience_override_reason, archived_at IS NOT NULL";
+
+fn mentor_from_row(r: &Row) -> rusqlite::Result<Mentor> {
+    Ok(Mentor {
+        id: r.get(0)?,
+        staff_id: r.get(1)?,
+        external_name: r.get(2)?,
+        organisation_id: r.get(3)?,
+        fields_of_expertise: r.get(4)?,
+        qualifications: r.get(5)?,
+        professional_background: r.get(6)?,
+        scarce_skills: r.get(7)?,
+        years_experience: r.get(8)?,
+        recruitment: r.get(9)?,
+        nominated_by: r.get(10)?,
+        training_course: r.get(11)?,
+        training_provider: r.get(12)?,
+        training_completed_on: r.get(13)?,
+        training_certificate: r.get(14)?,
+        appointment_start: r.get(15)?,
+        appointment_end: r.get(16)?,
+        experience_override_reason: r.get(17)?,
+        archived: r.get(18)?,
+    })
+}
+
+/// The mentor's display name: the staff member's, or the external person's.
+pub(super) const MENTOR_NAME: &str =
+    "coalesce(ms.first_names || ' ' || ms.surname, m.external_name)";
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MentorRow {
+    pub id: i64,
+    pub name: String,
+    pub persal: Option<String>,
+    /// The external organisation, for external mentors.
+    pub organisation: Option<String>,
+    pub fields_of_expertise: String,
+    pub years_experience: u32,
+    pub training_completed_on: Option<NaiveDate>,
+    pub appointment_start: Option<NaiveDate>,
+    pub appointment_end: Option<NaiveDate>,
+    /// Draft and active mentorships the mentor holds now.
+    pub open_mentorships: i64,
+    pub archived: bool,
+}
+
+impl Store {
+    pub fn mentor(&self, id: i64) -> Result<Mentor> {
+        self.conn
+            .query_row(&format!("SELECT {COLUMNS} FROM mentor WHERE id = ?1"), [id], mentor_from_row)
+            .map_err(not_found("Mentor", id))
+    }
+
+    pub fn mentor_name(&self, id: i64) -> Result<String> {
+        self.conn
+            .query_row(
+                &format!("SELECT {MENTOR_NAME} FROM mentor m LEFT JOIN staff ms ON ms.id = m.staff_id WHERE m.id = ?1"),
+                [id],
+                |r| r.get(0),
+            )
+            .map_err(not_found("Mentor", id))
+    }
+
+    pub fn mentors(&self, text: &str, include_archived: bool) -> Result<Vec<MentorRow>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT m.id, {MENTOR_NAME}, ms.persal, o.name, m.fields_of_expertise, m.years_experience,
+                    m.training_completed_on, m.appointment_start, m.appointment_end,
+                    (SELECT count(*) FROM mentorship x WHERE x.mentor_id = m.id
+                        AND x.status IN ('draft', 'active') AND x.archived_at IS NULL),
+                    m.archived_at IS NOT NULL
+             FROM mentor m
+             LEFT JOIN staff ms ON ms.id = m.staff_id
+             LEFT JOIN organisation o ON o.id = m.organisation_id
+             WHERE (?1 = '%%' OR coalesce(ms.search_key, lower(m.external_name)) LIKE ?1 ESCAPE '\\'
+                    OR lower(m.fields_of_expertise) LIKE ?1 ESCAPE '\\' OR ms.persal LIKE ?1 ESCAPE '\\')
+               AND (?2 OR m.archived_at IS NULL)
+             ORDER BY coalesce(ms.surname, m.external_name)"
+        ))?;
+        let rows = stmt.query_map((like_pattern(text), include_archived), |r| {
+            Ok(MentorRow {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                persal: r.get(2)?,
+                organisation: r.get(3)?,
+                fields_of_expertise: r.get(4)?,
+                years_experience: r.get(5)?,
+                training_completed_on: r.get(6)?,
+                appointment_start: r.get(7)?,
+                appointment_end: r.get(8)?,
+                open_mentorships: r.get(9)?,
+                archived: r.get(10)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn mentor_choices(&self) -> Result<Vec<Choice>> {
+        Ok(self
+            .mentors("", false)?
+            .into_iter()
+            .map(|m| Choice {
+                id: m.id,
+                label: match m.organisation {
+                    Some(org) => format!("{} ({org})", m.name),
+                    None => m.name,
+                },
+            })
+            .collect())
+    }
+
+    pub fn save_mentor(&mut self, mentor: &Mentor) -> Result<i64> {
+        let settings = self.settings()?;
+        mentor.validate(settings.max_appointment_months)?;
+        if let Some(staff_id) = mentor.staff_id {
+            let taken: bool = self.conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM mentor WHERE staff_id = ?1 AND id IS NOT ?2)",
+                (staff_id, mentor.id),
+                |r| r.get(0),
+            )?;
+            if taken {
+                let name = self.staff(staff_id)?.full_name();
+                return Err(Error::invalid("staff_id", format!("{name} is already registered as a mentor.")));
+            }
+        }
+        // An internal mentor's organisation is the department itself.
+        let (external_name, organisation_id) = match mentor.staff_id {
+            Some(_) => ("", None),
+            None => (mentor.external_name.trim(), mentor.organisation_id),
+        };
+        let params = rusqlite::params![
+            mentor.id, mentor.staff_id, external_name, organisation_id,
+            mentor.fields_of_expertise.trim(), mentor.qualifications.trim(),
+            mentor.professional_background.trim(), mentor.scarce_skills.trim(),
+            mentor.years_experience, mentor.recruitment, mentor.nominated_by.trim(),
+            mentor.training_course.trim(), mentor.training_provider.trim(),
+            mentor.training_completed_on, mentor.training_certificate.trim(),
+            mentor.appointment_start, mentor.appointment_end,
+            mentor.experience_override_reason.trim(),
+        ];
+        match mentor.id {
+            None => {
+                self.conn.execute(
+                    "INSERT INTO mentor (id, staff_id, external_name, organisation_id, fields_of_expertise,
+                        qualifications, professional_background, scarce_skills, years_experience,
+                        recruitment, nominated_by, training_course, training_provider,
+                        training_completed_on, training_certificate, appointment_start,
+                        appointment_end, experience_override_reason)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                    params,
+                )?;
+                Ok(self.conn.last_insert_rowid())
+            }
+            Some(id) => {
+                let changed = self.conn.execute(
+                    "UPDATE mentor SET staff_id = ?2, external_name = ?3, organisation_id = ?4,
+                        fields_of_expertise = ?5, qualifications = ?6, professional_background = ?7,
+                        scarce_skills = ?8, years_experience = ?9, recruitment = ?10, nominated_by = ?11,
+                        training_course = ?12, training_provider = ?13, training_completed_on = ?14,
+                        training_certificate = ?15, appointment_start = ?16, appointment_end = ?17,
+                        experience_override_reason = ?18
+                     WHERE id = ?1",
+                    params,
+                )?;
+                if changed == 0 {
+                    return Err(Error::NotFound { what: "Mentor", id });
+                }
+                Ok(id)
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! Numbered migrations embedded in the binary. Each runs in its own transaction and is recorded
+//! in `schema_version`; a database from a newer program is refused before anything is touched.
+
+use rusqlite::Connection;
+
+use crate::{Error, Result};
+
+const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../../migrations/0001_register.sql"))];
+
+/// The data version this program writes.
+pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
+
+pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+    conn.execute_batch(
+        "CREATE TABLE IF NOT EXISTS schema_version (
+             version    INTEGER PRIMARY KEY,
+             applied_at TEXT NOT NULL DEFAULT (datetime('now'))
+         ) STRICT;",
+    )?;
+    let current: i64 =
+        conn.query_row("SELECT coalesce(max(version), 0) FROM schema_version", [], |r| r.get(0))?;
+    if current > LATEST_VERSION {
+        return Err(Error::NewerDatabase {
+            found: current,
+            known: LATEST_VERSION,
+        });
+    }
+    for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > current) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.execute("INSERT INTO schema_version (version) VALUES (?1)", [version])?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_from_a_newer_program_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("newer.sqlite3");
+        drop(crate::store::Store::open(&path).unwrap());
+        let conn = Connection::open(&path).unwrap();
+        conn.execute("INSERT INTO schema_version (version) VALUES (?1)", [LATEST_VERSION + 1])
+            .unwrap();
+        drop(conn);
+
+        let err = crate::store::Store::open(&path).err().unwrap();
+        assert_eq!(err.code(), "newer_database");
+        assert!(err.to_string().contains(&format!("data version {}", LATEST_VERSION + 1)));
+        let conn = Connection::open(&path).unwrap();
+        let max: i64 = conn
+            .query_row("SELECT max(version) FROM schema_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(max, LATEST_VERSION + 1);
+    }
+
+    #[test]
+    fn an_empty_file_is_migrated_to_the_latest_version_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("empty.sqlite3");
+        std::fs::write(&path, b"").unwrap();
+        drop(crate::store::Store::open(&path).unwrap());
+        drop(crate::store::Store::open(&path).unwrap());
+        let conn = Connection::open(&path).unwrap();
+        let rows: i64 = conn
+            .query_row("SELECT count(*) FROM schema_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(rows, LATEST_VERSION);
+        let capacity: String = conn
+            .query_row("SELECT value FROM setting WHERE key = 'mentor_capacity'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(capacity, "4");
+    }
+}

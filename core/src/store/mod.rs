@@ -1,0 +1,150 @@
+//! The SQLite store: one file, opened in one place, migrated on open. Each submodule owns the
+//! SQL of one table or aggregate; no SQL lives outside this module.
+
+mod migrate;
+mod mentors;
+mod mentorships;
+mod organisations;
+mod proteges;
+mod settings;
+mod staff;
+mod units;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+
+pub use mentors::MentorRow;
+pub use mentorships::{MentorshipQuery, MentorshipRow};
+pub use migrate::LATEST_VERSION;
+pub use proteges::ProtegeRow;
+pub use staff::{StaffQuery, StaffRow};
+pub use units::UnitRow;
+
+use crate::{Error, Result};
+
+/// The registers whose records are archived rather than deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Register {
+    Unit,
+    Staff,
+    Organisation,
+    Mentor,
+    Protege,
+    Mentorship,
+}
+
+impl Register {
+    fn table(self) -> &'static str {
+        match self {
+            Register::Unit => "unit",
+            Register::Staff => "staff",
+            Register::Organisation => "organisation",
+            Register::Mentor => "mentor",
+            Register::Protege => "protege",
+            Register::Mentorship => "mentorship",
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            Register::Unit => "Unit",
+            Register::Staff => "Staff member",
+            Register::Organisation => "Organisation",
+            Register::Mentor => "Mentor",
+            Register::Protege => "Protégé",
+            Register::Mentorship => "Mentorship",
+        }
+    }
+}
+
+/// A short choice for a drop-down: an id and the words shown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Choice {
+    pub id: i64,
+    pub label: String,
+}
+
+/// An open programme database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database file and brings it to the latest version.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::file(dir, e))?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        Store::setup(conn, Some(path.to_owned()))
+    }
+
+    pub fn open_in_memory() -> Result<Store> {
+        Store::setup(Connection::open_in_memory()?, None)
+    }
+
+    fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        if path.is_some() {
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+        }
+        migrate::migrate(&mut conn)?;
+        Ok(Store { conn, path })
+    }
+
+    /// The file this store reads and writes, if it is not in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// True when the register holds no staff yet, so the app offers the sample programme.
+    pub fn is_empty(&self) -> Result<bool> {
+        let n: i64 = self.conn.query_row("SELECT count(*) FROM staff", [], |r| r.get(0))?;
+        Ok(n == 0)
+    }
+
+    /// Archives or restores a record. Archived records keep their history but leave the lists.
+    pub fn set_archived(&mut self, register: Register, id: i64, archived: bool) -> Result<()> {
+        let sql = format!(
+            "UPDATE {} SET archived_at = CASE WHEN ?2 THEN coalesce(archived_at, datetime('now')) END WHERE id = ?1",
+            register.table()
+        );
+        let changed = self.conn.execute(&sql, rusqlite::params![id, archived])?;
+        if changed == 0 {
+            return Err(Error::NotFound { what: register.noun(), id });
+        }
+        Ok(())
+    }
+}
+
+/// Where the app keeps its database unless `MENTORDESK_DB` says otherwise.
+pub fn default_path() -> PathBuf {
+    if let Some(path) = std::env::var_os("MENTORDESK_DB").filter(|p| !p.is_empty()) {
+        return PathBuf::from(path);
+    }
+    let base = dirs::data_dir().unwrap_or_else(|| PathBuf::from("."));
+    base.join("MentorDesk").join("mentordesk.sqlite3")
+}
+
+fn not_found(what: &'static str, id: i64) -> impl FnOnce(rusqlite::Error) -> Error {
+    move |e| match e {
+        rusqlite::Error::QueryReturnedNoRows => Error::NotFound { what, id },
+        other => Error::Database(other),
+    }
+}
+
+/// `LIKE` pattern for a search text, folded like `domain::search_key`.
+fn like_pattern(text: &str) -> String {
+    let folded = crate::domain::search_key(text.trim());
+    let escaped = folded.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
+}
