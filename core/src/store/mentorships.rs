@@ -126,7 +126,7 @@ impl Store {
         if m.status.is_open() && !m.archived {
             self.check_pairing(m, &settings)?;
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         let row = params![
             m.id, m.mentor_id, m.protege_id, m.start_date, m.end_date, m.purpose, m.mode,
             m.frequency, m.meeting_minutes, m.meeting_place.trim(), m.status,
@@ -217,5 +217,39 @@ impl Store {
             protege_overlapping,
             settings,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mentorship_whose_last_row_fails_leaves_no_row_behind() {
+        let mut store = Store::open_in_memory().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        crate::sample::create(&mut store, today).unwrap();
+        let before = store.mentorships(&MentorshipQuery::default()).unwrap().len();
+        let mut m = store.mentorship(store.mentorships(&MentorshipQuery::default()).unwrap()[0].id).unwrap();
+        // Completed mentorships skip the pairing rules, so the new row reaches the database.
+        m.id = None;
+        m.status = Status::Completed;
+        m.competencies.push(Competency { name: "Fails on insert".into(), current_level: 1, target_level: 2 });
+        // Make the database itself refuse the last competency, after the mentorship and its
+        // goals were written, as a full disk or a crash would.
+        store
+            .conn
+            .execute_batch(
+                "CREATE TEMP TRIGGER refuse BEFORE INSERT ON mentorship_competency
+                 WHEN NEW.name = 'Fails on insert' BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+            )
+            .unwrap();
+        let goals_before: i64 =
+            store.conn.query_row("SELECT count(*) FROM mentorship_goal", [], |r| r.get(0)).unwrap();
+        assert!(store.save_mentorship(&m).is_err());
+        assert_eq!(store.mentorships(&MentorshipQuery::default()).unwrap().len(), before);
+        let goals_after: i64 =
+            store.conn.query_row("SELECT count(*) FROM mentorship_goal", [], |r| r.get(0)).unwrap();
+        assert_eq!(goals_after, goals_before);
     }
 }

@@ -148,3 +148,22 @@ fn like_pattern(text: &str) -> String {
     let escaped = folded.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     format!("%{escaped}%")
 }
+
+impl Store {
+    /// Runs `work` so that everything it writes lands together or not at all. The save methods
+    /// each run in their own transaction; inside `work` they become savepoints of this one.
+    pub fn in_transaction<T>(&mut self, work: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        match work(self) {
+            Ok(value) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(value)
+            }
+            Err(err) => {
+                // The rollback's own failure would hide the first error, which matters more.
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(err)
+            }
+        }
+    }
+}

@@ -16,7 +16,7 @@ impl Store {
     /// Checks and saves every setting in one transaction.
     pub fn save_settings(&mut self, settings: &Settings) -> Result<()> {
         settings.validate()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         for (key, value) in settings.to_pairs() {
             tx.execute(
                 "INSERT INTO setting (key, value) VALUES (?1, ?2)

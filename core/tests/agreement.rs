@@ -1,0 +1,109 @@
+//! The mentorship agreements of the sample programme, printed and read back with poppler and
+//! qpdf, the readers an office's PDF viewer would be.
+
+use std::path::Path;
+use std::process::Command;
+
+use mentordesk_core::agreement::{self, CLAUSES};
+use mentordesk_core::domain::Status;
+use mentordesk_core::store::MentorshipQuery;
+use mentordesk_core::{sample, Store};
+
+use crate::date;
+
+fn run(tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} could not run ({e}); install poppler-utils and qpdf"));
+    assert!(out.status.success(), "{tool} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The text of a PDF with its lines joined, so a name wrapped in a table cell still matches.
+fn text_of(pdf: &Path) -> String {
+    let raw = run("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn every_sample_agreement_prints_its_parties_terms_clauses_and_signatures() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("sample.sqlite3")).unwrap();
+    let today = date("2026-11-23");
+    sample::create(&mut store, today).unwrap();
+    let rows = store.mentorships(&MentorshipQuery { status: Some(Status::Active), ..Default::default() }).unwrap();
+    assert_eq!(rows.len(), 7);
+    for row in rows {
+        let facts = agreement::AgreementFacts::load(&store, row.id).unwrap();
+        let path = agreement::write_agreement(&store, row.id, today, dir.path()).unwrap();
+        let text = text_of(&path);
+        let expect = |what: &str| assert!(text.contains(what), "{}: no {what:?} in:\n{text}", row.reference);
+
+        expect("Mentorship agreement");
+        expect(&format!("{}/AGR", row.reference));
+        expect(&facts.mentor.name);
+        expect(&facts.protege.name);
+        expect(facts.protege.persal.as_deref().unwrap());
+        if let Some(persal) = &facts.mentor.persal {
+            expect(persal);
+        }
+        expect(&agreement::long_date(facts.mentorship.start_date));
+        expect(&agreement::long_date(facts.mentorship.end_date));
+        for goal in &facts.mentorship.goals {
+            expect(&goal.description);
+        }
+        for clause in CLAUSES {
+            expect(clause);
+        }
+        for role in ["Mentor", "Protégé", "Programme manager", "Protégé's line manager"] {
+            expect(role);
+        }
+        expect("Refilwe Mokoena");
+        if let Some(manager) = &facts.line_manager {
+            expect(manager);
+        }
+        expect("Each party keeps a signed copy");
+        expect("23 November 2026");
+
+        run("qpdf", &["--check", path.to_str().unwrap()]);
+        let fonts = run("pdffonts", &[path.to_str().unwrap()]);
+        assert!(fonts.contains("LiberationSans"), "{fonts}");
+        for line in fonts.lines().skip(2) {
+            let cols: Vec<&str> = line.split_whitespace().collect();
+            assert!(cols.iter().rev().nth(3) == Some(&"yes"), "font not embedded: {line}");
+        }
+    }
+}
+
+#[test]
+fn the_agreement_names_accents_and_apostrophes_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("sample.sqlite3")).unwrap();
+    sample::create(&mut store, date("2026-11-23")).unwrap();
+    let find = |name: &str| store.mentorships(&MentorshipQuery { text: name.into(), ..Default::default() }).unwrap()[0].id;
+    // Zoë mentors Mpho, whose unit is managed by Nomvula Dlamini-Müller; Charlene mentors René.
+    let mpho = agreement::write_agreement(&store, find("Mpho"), date("2026-11-23"), dir.path()).unwrap();
+    let text = text_of(&mpho);
+    for name in ["Zoë van der Merwe", "Mpho Maluleke", "Nomvula Dlamini-Müller", "Graduate internship"] {
+        assert!(text.contains(name), "no {name:?} in {text}");
+    }
+    let rene = text_of(&agreement::write_agreement(&store, find("René"), date("2026-11-23"), dir.path()).unwrap());
+    assert!(rene.contains("René Fourie") && rene.contains("promoted into a managerial position"), "{rene}");
+}
+
+#[test]
+fn the_wording_fits_each_kind_of_protege() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("sample.sqlite3")).unwrap();
+    sample::create(&mut store, date("2026-11-23")).unwrap();
+    let wording = |name: &str| {
+        let id = store.mentorships(&MentorshipQuery { text: name.into(), ..Default::default() }).unwrap()[0].id;
+        agreement::agreement(&store, id, date("2026-11-23")).unwrap().plain_text()
+    };
+    assert!(wording("René").contains("promoted into a managerial position"));
+    assert!(wording("Andiswa").contains("applied for the programme and was accepted"));
+    assert!(wording("Tshepo").contains("is an intern in the department"));
+    assert!(wording("Ntombi").contains("registered for a learnership"));
+    assert!(wording("Ntombi").contains("portfolio of evidence"));
+}
