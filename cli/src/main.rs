@@ -60,7 +60,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let today = cli.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = cli
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     match run(cli.command, today) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -74,16 +76,30 @@ fn run(command: Command, today: NaiveDate) -> Result<(), String> {
     match command {
         Command::Demo { db } => {
             if db.exists() && !open_existing(&db)?.is_empty().map_err(text)? {
-                return Err(format!("{} already holds a register; give a new file for the sample.", db.display()));
+                return Err(format!(
+                    "{} already holds a register; give a new file for the sample.",
+                    db.display()
+                ));
             }
             let mut store = Store::open(&db).map_err(text)?;
             sample::create(&mut store, today).map_err(text)?;
             let active = store
-                .mentorships(&MentorshipQuery { status: Some(Status::Active), ..Default::default() })
+                .mentorships(&MentorshipQuery {
+                    status: Some(Status::Active),
+                    ..Default::default()
+                })
                 .map_err(text)?;
-            println!("Created the sample programme in {} ({} active mentorships).", db.display(), active.len());
+            println!(
+                "Created the sample programme in {} ({} active mentorships).",
+                db.display(),
+                active.len()
+            );
         }
-        Command::Agreement { db, mentorship, out } => {
+        Command::Agreement {
+            db,
+            mentorship,
+            out,
+        } => {
             let store = open_existing(&db)?;
             let id = parse_mentorship(&mentorship)?;
             let doc = agreement::agreement(&store, id, today).map_err(text)?;
@@ -94,7 +110,10 @@ fn run(command: Command, today: NaiveDate) -> Result<(), String> {
             let store = open_existing(&db)?;
             std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
             let active = store
-                .mentorships(&MentorshipQuery { status: Some(Status::Active), ..Default::default() })
+                .mentorships(&MentorshipQuery {
+                    status: Some(Status::Active),
+                    ..Default::default()
+                })
                 .map_err(text)?;
             let bar = ProgressBar::new(active.len() as u64).with_style(
                 ProgressStyle::with_template("{bar:40} {pos}/{len} agreements {msg}")
@@ -126,7 +145,10 @@ fn open_existing(db: &Path) -> Result<Store, String> {
 
 /// Accepts "7", "0007" or "MS-0007".
 fn parse_mentorship(text: &str) -> Result<i64, String> {
-    let digits = text.trim().trim_start_matches("MS-").trim_start_matches("ms-");
+    let digits = text
+        .trim()
+        .trim_start_matches("MS-")
+        .trim_start_matches("ms-");
     digits
         .parse()
         .map_err(|_| format!("\"{text}\" is not a mentorship number; give it as 7 or MS-0007"))

@@ -14,8 +14,19 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
 }
 
-const FIRST: [&str; 8] = ["Zoë", "Sipho", "Nomvula", "Pieter", "Ayesha", "Thabo", "Anél", "Lindiwe"];
-const LAST: [&str; 8] = ["van der Merwe", "Mkhize", "Dlamini-Müller", "O'Neill", "Patel", "Ndlovu", "Swanepoel", "Khumalo"];
+const FIRST: [&str; 8] = [
+    "Zoë", "Sipho", "Nomvula", "Pieter", "Ayesha", "Thabo", "Anél", "Lindiwe",
+];
+const LAST: [&str; 8] = [
+    "van der Merwe",
+    "Mkhize",
+    "Dlamini-Müller",
+    "O'Neill",
+    "Patel",
+    "Ndlovu",
+    "Swanepoel",
+    "Khumalo",
+];
 
 /// A register of `staff` people in 20 units, with 250 mentors and 1,000 mentorships.
 fn big_register(staff: usize) -> (tempfile::TempDir, Store) {
@@ -25,7 +36,14 @@ fn big_register(staff: usize) -> (tempfile::TempDir, Store) {
     store
         .in_transaction(|s| {
             let units: Vec<i64> = (0..20)
-                .map(|n| s.save_unit(&Unit { id: None, name: format!("Unit {n}"), line_manager_id: None, archived: false }))
+                .map(|n| {
+                    s.save_unit(&Unit {
+                        id: None,
+                        name: format!("Unit {n}"),
+                        line_manager_id: None,
+                        archived: false,
+                    })
+                })
                 .collect::<Result<_, _>>()?;
             let mut ids = Vec::with_capacity(staff);
             for n in 0..staff {
@@ -35,9 +53,17 @@ fn big_register(staff: usize) -> (tempfile::TempDir, Store) {
                         persal: format!("{}", 30_000_000 + n),
                         first_names: FIRST[n % 8].into(),
                         surname: format!("{} {n}", LAST[(n / 8) % 8]),
-                        gender: Some(if n % 2 == 0 { Gender::Female } else { Gender::Male }),
+                        gender: Some(if n % 2 == 0 {
+                            Gender::Female
+                        } else {
+                            Gender::Male
+                        }),
                         race: Some(Race::African),
-                        date_of_birth: Some(day(1980 + (n % 20) as i32, 1 + (n % 12) as u32, 1 + (n % 28) as u32)),
+                        date_of_birth: Some(day(
+                            1980 + (n % 20) as i32,
+                            1 + (n % 12) as u32,
+                            1 + (n % 28) as u32,
+                        )),
                         disability: false,
                         designation: "Practitioner".into(),
                         salary_level: Some(7),
@@ -105,10 +131,22 @@ fn big_register(staff: usize) -> (tempfile::TempDir, Store) {
                         status: Status::Active,
                         capacity_override_reason: String::new(),
                         goals: vec![
-                            Goal { description: "Prepare the unit's budget input".into(), measure: "On time".into(), due_on: None },
-                            Goal { description: "Lead the quarterly review meeting".into(), measure: "Minuted".into(), due_on: None },
+                            Goal {
+                                description: "Prepare the unit's budget input".into(),
+                                measure: "On time".into(),
+                                due_on: None,
+                            },
+                            Goal {
+                                description: "Lead the quarterly review meeting".into(),
+                                measure: "Minuted".into(),
+                                due_on: None,
+                            },
                         ],
-                        competencies: vec![Competency { name: "Financial management".into(), current_level: 2, target_level: 4 }],
+                        competencies: vec![Competency {
+                            name: "Financial management".into(),
+                            current_level: 2,
+                            target_level: 4,
+                        }],
                         archived: false,
                     })?;
                 }
@@ -138,7 +176,9 @@ fn benches(c: &mut Criterion) {
     });
 
     let mut group = c.benchmark_group("batch");
-    group.sample_size(10).measurement_time(Duration::from_secs(30));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(30));
     group.bench_function("1,000 agreements", |b| {
         b.iter(|| {
             for &id in &ids {
@@ -150,11 +190,17 @@ fn benches(c: &mut Criterion) {
     group.finish();
 
     c.bench_function("search 10,000 staff by name", |b| {
-        let query = StaffQuery { text: "zoe van der merwe 12".into(), ..Default::default() };
+        let query = StaffQuery {
+            text: "zoe van der merwe 12".into(),
+            ..Default::default()
+        };
         b.iter(|| black_box(store.staff_list(&query).expect("search")))
     });
     c.bench_function("list 10,000 staff (first 200)", |b| {
-        let query = StaffQuery { limit: Some(200), ..Default::default() };
+        let query = StaffQuery {
+            limit: Some(200),
+            ..Default::default()
+        };
         b.iter(|| black_box(store.staff_list(&query).expect("list")))
     });
 }

@@ -98,7 +98,7 @@ pub fn long_date(date: NaiveDate) -> String {
 }
 
 /// Every clause heading of the agreement, in order; tests check that each one is printed.
-pub const CLAUSES: [&str; 13] = [
+pub const CLAUSES: [&str; 14] = [
     "1. The parties",
     "2. The programme",
     "3. Purpose",
@@ -112,6 +112,7 @@ pub const CLAUSES: [&str; 13] = [
     "11. Ending the mentorship",
     "12. Disputes",
     "13. Evaluation and reporting",
+    "14. Signatures",
 ];
 
 pub fn build(f: &AgreementFacts, today: NaiveDate) -> Document {
@@ -120,64 +121,101 @@ pub fn build(f: &AgreementFacts, today: NaiveDate) -> Document {
     let department = &f.settings.department_name;
     let mentor = &f.mentor.name;
     let protege = &f.protege.name;
-    let mut blocks = vec![
-        Block::Paragraph(format!(
+    let mut blocks =
+        vec![
+            Block::Paragraph(format!(
             "This agreement is made under the {programme} of the {department} between the mentor \
              and the protégé named below. It sets out what each party undertakes for the period \
              of the mentorship. It is not a contract of employment and changes no term of either \
              party's employment."
         )),
-        Block::Heading(CLAUSES[0].into()),
-        Block::Table {
-            columns: vec![
-                Column { title: "".into(), width: 0.22 },
-                Column { title: "Mentor".into(), width: 0.39 },
-                Column { title: "Protégé".into(), width: 0.39 },
-            ],
-            rows: vec![
-                vec!["Name".into(), mentor.clone(), protege.clone()],
-                vec!["Persal number".into(), persal(&f.mentor), persal(&f.protege)],
-                vec!["Designation".into(), f.mentor.designation.clone(), f.protege.designation.clone()],
-                vec!["Unit".into(), unit(&f.mentor), unit(&f.protege)],
-            ],
-        },
-        Block::Heading(CLAUSES[1].into()),
-        Block::Paragraph(programme_clause(f)),
-        Block::Heading(CLAUSES[2].into()),
-        Block::Paragraph(format!(
+            Block::Heading(CLAUSES[0].into()),
+            Block::Table {
+                columns: vec![
+                    Column {
+                        title: "".into(),
+                        width: 0.22,
+                    },
+                    Column {
+                        title: "Mentor".into(),
+                        width: 0.39,
+                    },
+                    Column {
+                        title: "Protégé".into(),
+                        width: 0.39,
+                    },
+                ],
+                rows: vec![
+                    vec!["Name".into(), mentor.clone(), protege.clone()],
+                    vec![
+                        "Persal number".into(),
+                        persal(&f.mentor),
+                        persal(&f.protege),
+                    ],
+                    vec![
+                        "Designation".into(),
+                        f.mentor.designation.clone(),
+                        f.protege.designation.clone(),
+                    ],
+                    vec!["Unit".into(), unit(&f.mentor), unit(&f.protege)],
+                ],
+            },
+            Block::Heading(CLAUSES[1].into()),
+            Block::Paragraph(programme_clause(f)),
+            Block::Heading(CLAUSES[2].into()),
+            Block::Paragraph(format!(
             "The purpose of this mentorship is {}. Mentoring supplements the supervision of the \
              protégé's line manager{}; it does not replace it.",
             m.purpose.label().to_lowercase(),
             f.line_manager.as_ref().map(|n| format!(", {n}")).unwrap_or_default()
         )),
-        Block::Heading(CLAUSES[3].into()),
-        Block::Paragraph(format!(
-            "The mentorship runs from {} to {}. It may be renewed by a new agreement after a \
+            Block::Heading(CLAUSES[3].into()),
+            Block::Paragraph(format!(
+                "The mentorship runs from {} to {}. It may be renewed by a new agreement after a \
              review of progress; it may end earlier as clause 11 provides.",
-            long_date(m.start_date),
-            long_date(m.end_date)
-        )),
-        Block::Heading(CLAUSES[4].into()),
-        Block::Fields(vec![
-            ("Mode".into(), m.mode.label().into()),
-            ("Frequency".into(), m.frequency.label().into()),
-            ("Length of a meeting".into(), minutes(m.meeting_minutes)),
-            ("Place".into(), if m.meeting_place.is_empty() { "As the parties agree".into() } else { m.meeting_place.clone() }),
-        ]),
-        Block::Paragraph(
-            "Meetings are held in working time at times that do not interfere with the \
+                long_date(m.start_date),
+                long_date(m.end_date)
+            )),
+            Block::Heading(CLAUSES[4].into()),
+            Block::Fields(vec![
+                ("Mode".into(), m.mode.label().into()),
+                ("Frequency".into(), m.frequency.label().into()),
+                ("Length of a meeting".into(), minutes(m.meeting_minutes)),
+                (
+                    "Place".into(),
+                    if m.meeting_place.is_empty() {
+                        "As the parties agree".into()
+                    } else {
+                        m.meeting_place.clone()
+                    },
+                ),
+            ]),
+            Block::Paragraph(
+                "Meetings are held in working time at times that do not interfere with the \
              protégé's duties. A party who cannot attend gives notice as early as possible and \
              the meeting is rescheduled within two weeks."
-                .into(),
-        ),
-        Block::Heading(CLAUSES[5].into()),
-    ];
+                    .into(),
+            ),
+            Block::Heading(CLAUSES[5].into()),
+        ];
     blocks.push(Block::Table {
         columns: vec![
-            Column { title: "No.".into(), width: 0.07 },
-            Column { title: "Goal or deliverable".into(), width: 0.5 },
-            Column { title: "Measure (quality, quantity, time)".into(), width: 0.28 },
-            Column { title: "Due".into(), width: 0.15 },
+            Column {
+                title: "No.".into(),
+                width: 0.07,
+            },
+            Column {
+                title: "Goal or deliverable".into(),
+                width: 0.5,
+            },
+            Column {
+                title: "Measure (quality, quantity, time)".into(),
+                width: 0.28,
+            },
+            Column {
+                title: "Due".into(),
+                width: 0.15,
+            },
         ],
         rows: m
             .goals
@@ -188,7 +226,9 @@ pub fn build(f: &AgreementFacts, today: NaiveDate) -> Document {
                     (n + 1).to_string(),
                     g.description.clone(),
                     g.measure.clone(),
-                    g.due_on.map(long_date).unwrap_or_else(|| "By the end date".into()),
+                    g.due_on
+                        .map(long_date)
+                        .unwrap_or_else(|| "By the end date".into()),
                 ]
             })
             .collect(),
@@ -201,14 +241,29 @@ pub fn build(f: &AgreementFacts, today: NaiveDate) -> Document {
     } else {
         blocks.push(Block::Table {
             columns: vec![
-                Column { title: "Competency".into(), width: 0.6 },
-                Column { title: "Current level".into(), width: 0.2 },
-                Column { title: "Target level".into(), width: 0.2 },
+                Column {
+                    title: "Competency".into(),
+                    width: 0.6,
+                },
+                Column {
+                    title: "Current level".into(),
+                    width: 0.2,
+                },
+                Column {
+                    title: "Target level".into(),
+                    width: 0.2,
+                },
             ],
             rows: m
                 .competencies
                 .iter()
-                .map(|c| vec![c.name.clone(), c.current_level.to_string(), c.target_level.to_string()])
+                .map(|c| {
+                    vec![
+                        c.name.clone(),
+                        c.current_level.to_string(),
+                        c.target_level.to_string(),
+                    ]
+                })
                 .collect(),
         });
         blocks.push(Block::Note(
@@ -260,6 +315,12 @@ pub fn build(f: &AgreementFacts, today: NaiveDate) -> Document {
              the mentorship."
                 .into(),
         ),
+        Block::Heading(CLAUSES[13].into()),
+        Block::Paragraph(
+            "By signing, the parties accept this agreement; the programme manager and the \
+             protégé's line manager confirm that they support it."
+                .into(),
+        ),
         Block::Signatures(vec![
             Signatory { role: "Mentor".into(), name: mentor.clone() },
             Signatory { role: "Protégé".into(), name: protege.clone() },
@@ -284,7 +345,9 @@ pub fn build(f: &AgreementFacts, today: NaiveDate) -> Document {
 }
 
 fn persal(p: &Party) -> String {
-    p.persal.clone().unwrap_or_else(|| "(external mentor)".into())
+    p.persal
+        .clone()
+        .unwrap_or_else(|| "(external mentor)".into())
 }
 
 fn unit(p: &Party) -> String {
@@ -306,7 +369,11 @@ fn minutes(total: u32) -> String {
 /// The paragraph that places the protégé in the programme, worded for their kind.
 fn programme_clause(f: &AgreementFacts) -> String {
     let protege = &f.protege.name;
-    let designation = if f.protege.designation.is_empty() { "a manager".to_owned() } else { f.protege.designation.clone() };
+    let designation = if f.protege.designation.is_empty() {
+        "a manager".to_owned()
+    } else {
+        f.protege.designation.clone()
+    };
     match f.kind {
         ProtegeKind::PromotedManager => format!(
             "{protege} has been promoted into a managerial position as {designation}. The \
@@ -363,8 +430,10 @@ fn mentor_duties(f: &AgreementFacts) -> Vec<String> {
 
 fn protege_duties(f: &AgreementFacts) -> Vec<String> {
     let mut duties = vec![
-        "Take responsibility for their own development and come prepared to every meeting.".to_owned(),
-        "Work towards the goals in clause 6 and carry out agreed actions by their due dates.".into(),
+        "Take responsibility for their own development and come prepared to every meeting."
+            .to_owned(),
+        "Work towards the goals in clause 6 and carry out agreed actions by their due dates."
+            .into(),
         "Be open to feedback and tell the mentor what is and is not working.".into(),
         "Keep the line manager informed of development activities that affect their duties.".into(),
     ];
@@ -379,9 +448,17 @@ fn protege_duties(f: &AgreementFacts) -> Vec<String> {
 }
 
 /// Prints one mentorship's agreement into `dir` and returns the file's path.
-pub fn write_agreement(store: &Store, mentorship_id: i64, today: NaiveDate, dir: &std::path::Path) -> Result<std::path::PathBuf> {
+pub fn write_agreement(
+    store: &Store,
+    mentorship_id: i64,
+    today: NaiveDate,
+    dir: &std::path::Path,
+) -> Result<std::path::PathBuf> {
     let doc = agreement(store, mentorship_id, today)?;
-    let path = dir.join(format!("{}-agreement.pdf", Mentorship::reference(mentorship_id)));
+    let path = dir.join(format!(
+        "{}-agreement.pdf",
+        Mentorship::reference(mentorship_id)
+    ));
     crate::document::write_pdf(&doc, &path)?;
     Ok(path)
 }

@@ -308,7 +308,9 @@ pub fn check_span(
             format!("End date {end} is before start date {start}."),
         ));
     }
-    let limit = start.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX);
+    let limit = start
+        .checked_add_months(Months::new(months))
+        .unwrap_or(NaiveDate::MAX);
     if end > limit {
         return Err(Error::invalid(
             field,
@@ -398,23 +400,49 @@ impl Mentor {
                 ))
             }
         }
-        required("fields_of_expertise", "Fields of expertise", &self.fields_of_expertise)?;
+        required(
+            "fields_of_expertise",
+            "Fields of expertise",
+            &self.fields_of_expertise,
+        )?;
         if self.recruitment == Recruitment::Nominated {
-            required("nominated_by", "Who nominated the mentor", &self.nominated_by)?;
+            required(
+                "nominated_by",
+                "Who nominated the mentor",
+                &self.nominated_by,
+            )?;
         }
         if self.training_completed_on.is_some() {
-            required("training_course", "The training course", &self.training_course)?;
-            required("training_provider", "The training provider", &self.training_provider)?;
+            required(
+                "training_course",
+                "The training course",
+                &self.training_course,
+            )?;
+            required(
+                "training_provider",
+                "The training provider",
+                &self.training_provider,
+            )?;
         }
         match (self.appointment_start, self.appointment_end) {
-            (Some(start), Some(end)) => {
-                check_span("appointment_end", "An appointment", start, end, max_appointment_months)?
-            }
+            (Some(start), Some(end)) => check_span(
+                "appointment_end",
+                "An appointment",
+                start,
+                end,
+                max_appointment_months,
+            )?,
             (Some(_), None) => {
-                return Err(Error::invalid("appointment_end", "The appointment's end date is required."))
+                return Err(Error::invalid(
+                    "appointment_end",
+                    "The appointment's end date is required.",
+                ))
             }
             (None, Some(_)) => {
-                return Err(Error::invalid("appointment_start", "The appointment's start date is required."))
+                return Err(Error::invalid(
+                    "appointment_start",
+                    "The appointment's start date is required.",
+                ))
             }
             (None, None) => {}
         }
@@ -432,7 +460,11 @@ impl Protege {
             };
             required("programme_detail", what, &self.programme_detail)?;
         }
-        required("development_needs", "Development needs", &self.development_needs)
+        required(
+            "development_needs",
+            "Development needs",
+            &self.development_needs,
+        )
     }
 }
 
@@ -446,29 +478,46 @@ impl Mentorship {
             ));
         }
         if self.goals.is_empty() {
-            return Err(Error::invalid("goals", "Give at least one goal or deliverable."));
+            return Err(Error::invalid(
+                "goals",
+                "Give at least one goal or deliverable.",
+            ));
         }
         for (n, goal) in self.goals.iter().enumerate() {
             if goal.description.trim().is_empty() {
-                return Err(Error::invalid("goals", format!("Goal {} has no description.", n + 1)));
+                return Err(Error::invalid(
+                    "goals",
+                    format!("Goal {} has no description.", n + 1),
+                ));
             }
         }
         for (n, c) in self.competencies.iter().enumerate() {
             if c.name.trim().is_empty() {
-                return Err(Error::invalid("competencies", format!("Competency {} has no name.", n + 1)));
+                return Err(Error::invalid(
+                    "competencies",
+                    format!("Competency {} has no name.", n + 1),
+                ));
             }
             for level in [c.current_level, c.target_level] {
                 if !COMPETENCY_LEVELS.contains(&level) {
                     return Err(Error::invalid(
                         "competencies",
-                        format!("Competency \"{}\" has level {level}; levels run from 1 to 5.", c.name.trim()),
+                        format!(
+                            "Competency \"{}\" has level {level}; levels run from 1 to 5.",
+                            c.name.trim()
+                        ),
                     ));
                 }
             }
             if c.target_level < c.current_level {
                 return Err(Error::invalid(
                     "competencies",
-                    format!("Competency \"{}\" has a target level ({}) below its current level ({}).", c.name.trim(), c.target_level, c.current_level),
+                    format!(
+                        "Competency \"{}\" has a target level ({}) below its current level ({}).",
+                        c.name.trim(),
+                        c.target_level,
+                        c.current_level
+                    ),
                 ));
             }
         }
@@ -476,10 +525,16 @@ impl Mentorship {
             return Err(Error::refused(
                 crate::Rule::Period,
                 "end_date",
-                format!("End date {} is before start date {}.", self.end_date, self.start_date),
+                format!(
+                    "End date {} is before start date {}.",
+                    self.end_date, self.start_date
+                ),
             ));
         }
-        let limit = self.start_date.checked_add_months(Months::new(max_months)).unwrap_or(NaiveDate::MAX);
+        let limit = self
+            .start_date
+            .checked_add_months(Months::new(max_months))
+            .unwrap_or(NaiveDate::MAX);
         if self.end_date > limit {
             return Err(Error::refused(
                 crate::Rule::Period,
@@ -528,18 +583,42 @@ pub struct ListEntry {
 
 /// Every closed list of the register, by name, so the UI never repeats the words.
 pub fn vocabulary() -> std::collections::BTreeMap<&'static str, Vec<ListEntry>> {
-    fn entries<T: Copy>(all: &[T], code: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<ListEntry> {
-        all.iter().map(|&v| ListEntry { code: code(v), label: label(v) }).collect()
+    fn entries<T: Copy>(
+        all: &[T],
+        code: fn(T) -> &'static str,
+        label: fn(T) -> &'static str,
+    ) -> Vec<ListEntry> {
+        all.iter()
+            .map(|&v| ListEntry {
+                code: code(v),
+                label: label(v),
+            })
+            .collect()
     }
     std::collections::BTreeMap::from([
         ("gender", entries(Gender::ALL, Gender::code, Gender::label)),
         ("race", entries(Race::ALL, Race::code, Race::label)),
-        ("location", entries(Location::ALL, Location::code, Location::label)),
-        ("recruitment", entries(Recruitment::ALL, Recruitment::code, Recruitment::label)),
-        ("protege_kind", entries(ProtegeKind::ALL, ProtegeKind::code, ProtegeKind::label)),
-        ("purpose", entries(Purpose::ALL, Purpose::code, Purpose::label)),
+        (
+            "location",
+            entries(Location::ALL, Location::code, Location::label),
+        ),
+        (
+            "recruitment",
+            entries(Recruitment::ALL, Recruitment::code, Recruitment::label),
+        ),
+        (
+            "protege_kind",
+            entries(ProtegeKind::ALL, ProtegeKind::code, ProtegeKind::label),
+        ),
+        (
+            "purpose",
+            entries(Purpose::ALL, Purpose::code, Purpose::label),
+        ),
         ("mode", entries(Mode::ALL, Mode::code, Mode::label)),
-        ("frequency", entries(Frequency::ALL, Frequency::code, Frequency::label)),
+        (
+            "frequency",
+            entries(Frequency::ALL, Frequency::code, Frequency::label),
+        ),
         ("status", entries(Status::ALL, Status::code, Status::label)),
     ])
 }

@@ -37,7 +37,10 @@ impl Rule {
 pub enum Error {
     /// A value a person typed is missing or wrong; `field` names the form field.
     #[error("{message}")]
-    Invalid { field: &'static str, message: String },
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
 
     /// A rule of the programme refuses the change; the message names the rule and the numbers.
     #[error("{message}")]

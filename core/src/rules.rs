@@ -88,7 +88,8 @@ pub fn check_pairing(f: &PairingFacts) -> Result<()> {
     }
 
     let needed = f.settings.mentor_min_years_experience;
-    if f.mentor.years_experience <= needed && f.mentor.experience_override_reason.trim().is_empty() {
+    if f.mentor.years_experience <= needed && f.mentor.experience_override_reason.trim().is_empty()
+    {
         return Err(Error::refused(
             Rule::Experience,
             "mentor_id",

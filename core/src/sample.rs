@@ -9,7 +9,17 @@ use crate::domain::*;
 use crate::{Error, Result, Store};
 
 /// (first names, surname, gender, race, born, designation, salary level, unit, location)
-type Person = (&'static str, &'static str, Gender, Race, (i32, u32, u32), &'static str, u8, usize, Location);
+type Person = (
+    &'static str,
+    &'static str,
+    Gender,
+    Race,
+    (i32, u32, u32),
+    &'static str,
+    u8,
+    usize,
+    Location,
+);
 
 const UNITS: [&str; 5] = [
     "Human Resource Development",
@@ -25,36 +35,336 @@ use Race::{African, Coloured, Indian, White};
 
 /// The first five people manage the five units, in order.
 const PEOPLE: [Person; 30] = [
-    ("Nomvula", "Dlamini-Müller", F, African, (1972, 3, 14), "Director: Human Resource Development", 13, 0, Urban),
-    ("Pieter", "O'Neill", M, White, (1970, 11, 2), "Chief Financial Officer", 14, 1, Urban),
-    ("Mohammed", "Essop", M, Indian, (1975, 6, 21), "Director: ICT", 13, 2, Urban),
-    ("Lindiwe", "Khumalo", F, African, (1968, 1, 30), "Director: Corporate Services", 13, 3, Urban),
-    ("Johan", "Botha", M, White, (1969, 8, 9), "Director: Service Delivery Improvement", 13, 4, Rural),
-    ("Zoë", "van der Merwe", F, White, (1978, 4, 17), "Deputy Director: Skills Development", 11, 0, Urban),
-    ("Sipho", "Mkhize", M, African, (1976, 9, 5), "Deputy Director: Budget Planning", 11, 1, Urban),
-    ("Ayesha", "Patel", F, Indian, (1980, 12, 11), "Deputy Director: Systems Development", 11, 2, Urban),
-    ("Charlene", "Adams", F, Coloured, (1979, 2, 23), "Deputy Director: Labour Relations", 11, 3, Urban),
-    ("Thabo", "Ndlovu", M, African, (1977, 7, 1), "Deputy Director: Service Standards", 11, 4, Rural),
-    ("Refilwe", "Mokoena", F, African, (1988, 5, 19), "Assistant Director: Training", 9, 0, Urban),
-    ("Kagiso", "Molefe", M, African, (1990, 10, 8), "Assistant Director: Expenditure", 9, 1, Urban),
-    ("Naledi", "Mahlangu", F, African, (1991, 3, 3), "Assistant Director: Networks", 9, 2, Urban),
-    ("René", "Fourie", M, White, (1987, 6, 27), "Assistant Director: Records", 9, 3, Urban),
-    ("Busisiwe", "Zulu", F, African, (1989, 1, 15), "Assistant Director: Citizen Liaison", 9, 4, Rural),
-    ("Andiswa", "Mthembu-Ngcobo", F, African, (1993, 8, 12), "Senior Practitioner: Skills Development", 8, 0, Urban),
-    ("Riaan", "Pretorius", M, White, (1992, 4, 4), "Senior Accountant", 8, 1, Urban),
-    ("Fatima", "Cassim", F, Indian, (1994, 11, 29), "Senior Systems Analyst", 8, 2, Urban),
-    ("Lerato", "Sithole", F, African, (1995, 9, 9), "Senior Administration Officer", 7, 3, Urban),
-    ("Xolani", "Dube", M, African, (1994, 2, 18), "Senior Service Delivery Officer", 7, 4, Rural),
-    ("Precious", "Baloyi", F, African, (1996, 6, 6), "Training Practitioner", 7, 0, Urban),
-    ("Themba", "Shabalala", M, African, (1997, 12, 24), "Accounting Clerk", 5, 1, Urban),
-    ("Nokuthula", "Mabaso", F, African, (1998, 3, 28), "Help Desk Officer", 5, 2, Urban),
-    ("Siyabonga", "Ngema", M, African, (1999, 7, 13), "Registry Clerk", 5, 3, Rural),
-    ("Anél", "Swanepoel", F, White, (1997, 10, 10), "Service Delivery Officer", 6, 4, Urban),
-    ("Mpho", "Maluleke", M, African, (2000, 1, 21), "Intern: Human Resource Management", 1, 0, Urban),
-    ("Tshepo", "Letsoalo", M, African, (2001, 5, 2), "Intern: Information Technology", 1, 2, Urban),
-    ("Ntombi", "Xaba", F, African, (2002, 8, 30), "Learner: Public Administration", 1, 3, Rural),
-    ("Keabetswe", "Modise", F, African, (2001, 11, 16), "Learner: Financial Management", 1, 1, Urban),
-    ("Ruben", "Jacobs", M, Coloured, (1990, 2, 2), "Assistant Director: Supply Chain", 9, 1, Urban),
+    (
+        "Nomvula",
+        "Dlamini-Müller",
+        F,
+        African,
+        (1972, 3, 14),
+        "Director: Human Resource Development",
+        13,
+        0,
+        Urban,
+    ),
+    (
+        "Pieter",
+        "O'Neill",
+        M,
+        White,
+        (1970, 11, 2),
+        "Chief Financial Officer",
+        14,
+        1,
+        Urban,
+    ),
+    (
+        "Mohammed",
+        "Essop",
+        M,
+        Indian,
+        (1975, 6, 21),
+        "Director: ICT",
+        13,
+        2,
+        Urban,
+    ),
+    (
+        "Lindiwe",
+        "Khumalo",
+        F,
+        African,
+        (1968, 1, 30),
+        "Director: Corporate Services",
+        13,
+        3,
+        Urban,
+    ),
+    (
+        "Johan",
+        "Botha",
+        M,
+        White,
+        (1969, 8, 9),
+        "Director: Service Delivery Improvement",
+        13,
+        4,
+        Rural,
+    ),
+    (
+        "Zoë",
+        "van der Merwe",
+        F,
+        White,
+        (1978, 4, 17),
+        "Deputy Director: Skills Development",
+        11,
+        0,
+        Urban,
+    ),
+    (
+        "Sipho",
+        "Mkhize",
+        M,
+        African,
+        (1976, 9, 5),
+        "Deputy Director: Budget Planning",
+        11,
+        1,
+        Urban,
+    ),
+    (
+        "Ayesha",
+        "Patel",
+        F,
+        Indian,
+        (1980, 12, 11),
+        "Deputy Director: Systems Development",
+        11,
+        2,
+        Urban,
+    ),
+    (
+        "Charlene",
+        "Adams",
+        F,
+        Coloured,
+        (1979, 2, 23),
+        "Deputy Director: Labour Relations",
+        11,
+        3,
+        Urban,
+    ),
+    (
+        "Thabo",
+        "Ndlovu",
+        M,
+        African,
+        (1977, 7, 1),
+        "Deputy Director: Service Standards",
+        11,
+        4,
+        Rural,
+    ),
+    (
+        "Refilwe",
+        "Mokoena",
+        F,
+        African,
+        (1988, 5, 19),
+        "Assistant Director: Training",
+        9,
+        0,
+        Urban,
+    ),
+    (
+        "Kagiso",
+        "Molefe",
+        M,
+        African,
+        (1990, 10, 8),
+        "Assistant Director: Expenditure",
+        9,
+        1,
+        Urban,
+    ),
+    (
+        "Naledi",
+        "Mahlangu",
+        F,
+        African,
+        (1991, 3, 3),
+        "Assistant Director: Networks",
+        9,
+        2,
+        Urban,
+    ),
+    (
+        "René",
+        "Fourie",
+        M,
+        White,
+        (1987, 6, 27),
+        "Assistant Director: Records",
+        9,
+        3,
+        Urban,
+    ),
+    (
+        "Busisiwe",
+        "Zulu",
+        F,
+        African,
+        (1989, 1, 15),
+        "Assistant Director: Citizen Liaison",
+        9,
+        4,
+        Rural,
+    ),
+    (
+        "Andiswa",
+        "Mthembu-Ngcobo",
+        F,
+        African,
+        (1993, 8, 12),
+        "Senior Practitioner: Skills Development",
+        8,
+        0,
+        Urban,
+    ),
+    (
+        "Riaan",
+        "Pretorius",
+        M,
+        White,
+        (1992, 4, 4),
+        "Senior Accountant",
+        8,
+        1,
+        Urban,
+    ),
+    (
+        "Fatima",
+        "Cassim",
+        F,
+        Indian,
+        (1994, 11, 29),
+        "Senior Systems Analyst",
+        8,
+        2,
+        Urban,
+    ),
+    (
+        "Lerato",
+        "Sithole",
+        F,
+        African,
+        (1995, 9, 9),
+        "Senior Administration Officer",
+        7,
+        3,
+        Urban,
+    ),
+    (
+        "Xolani",
+        "Dube",
+        M,
+        African,
+        (1994, 2, 18),
+        "Senior Service Delivery Officer",
+        7,
+        4,
+        Rural,
+    ),
+    (
+        "Precious",
+        "Baloyi",
+        F,
+        African,
+        (1996, 6, 6),
+        "Training Practitioner",
+        7,
+        0,
+        Urban,
+    ),
+    (
+        "Themba",
+        "Shabalala",
+        M,
+        African,
+        (1997, 12, 24),
+        "Accounting Clerk",
+        5,
+        1,
+        Urban,
+    ),
+    (
+        "Nokuthula",
+        "Mabaso",
+        F,
+        African,
+        (1998, 3, 28),
+        "Help Desk Officer",
+        5,
+        2,
+        Urban,
+    ),
+    (
+        "Siyabonga",
+        "Ngema",
+        M,
+        African,
+        (1999, 7, 13),
+        "Registry Clerk",
+        5,
+        3,
+        Rural,
+    ),
+    (
+        "Anél",
+        "Swanepoel",
+        F,
+        White,
+        (1997, 10, 10),
+        "Service Delivery Officer",
+        6,
+        4,
+        Urban,
+    ),
+    (
+        "Mpho",
+        "Maluleke",
+        M,
+        African,
+        (2000, 1, 21),
+        "Intern: Human Resource Management",
+        1,
+        0,
+        Urban,
+    ),
+    (
+        "Tshepo",
+        "Letsoalo",
+        M,
+        African,
+        (2001, 5, 2),
+        "Intern: Information Technology",
+        1,
+        2,
+        Urban,
+    ),
+    (
+        "Ntombi",
+        "Xaba",
+        F,
+        African,
+        (2002, 8, 30),
+        "Learner: Public Administration",
+        1,
+        3,
+        Rural,
+    ),
+    (
+        "Keabetswe",
+        "Modise",
+        F,
+        African,
+        (2001, 11, 16),
+        "Learner: Financial Management",
+        1,
+        1,
+        Urban,
+    ),
+    (
+        "Ruben",
+        "Jacobs",
+        M,
+        Coloured,
+        (1990, 2, 2),
+        "Assistant Director: Supply Chain",
+        9,
+        1,
+        Urban,
+    ),
 ];
 
 /// Internal mentors: (staff index, fields, years, override reason, nominated by).
@@ -69,49 +379,203 @@ const MENTORS: [(usize, &str, u32, &str, &str); 5] = [
 
 /// Protégés: (staff index, kind, programme detail, development needs).
 const PROTEGES: [(usize, ProtegeKind, &str, &str); 10] = [
-    (13, ProtegeKind::PromotedManager, "", "Leading a team for the first time; managing performance agreements"),
-    (14, ProtegeKind::PromotedManager, "", "Planning a unit's budget; delegating work"),
-    (29, ProtegeKind::PromotedManager, "", "Managing supply chain processes and a team of clerks"),
-    (15, ProtegeKind::Applicant, "", "Project management; facilitation of workshops"),
-    (16, ProtegeKind::Applicant, "", "Public finance management; report writing"),
-    (18, ProtegeKind::Applicant, "", "Records management systems; supervisory skills"),
-    (25, ProtegeKind::Intern, "Graduate internship: BCom Human Resource Management", "Workplace experience in HR administration"),
-    (26, ProtegeKind::Intern, "Graduate internship: Diploma in Information Technology", "Network support; career planning in ICT"),
-    (27, ProtegeKind::Learner, "Public Administration NQF level 4 (PSETA)", "Office administration; portfolio of evidence"),
-    (28, ProtegeKind::Learner, "Financial Management NQF level 5 (FASSET)", "Basic accounting; workplace assessment"),
+    (
+        13,
+        ProtegeKind::PromotedManager,
+        "",
+        "Leading a team for the first time; managing performance agreements",
+    ),
+    (
+        14,
+        ProtegeKind::PromotedManager,
+        "",
+        "Planning a unit's budget; delegating work",
+    ),
+    (
+        29,
+        ProtegeKind::PromotedManager,
+        "",
+        "Managing supply chain processes and a team of clerks",
+    ),
+    (
+        15,
+        ProtegeKind::Applicant,
+        "",
+        "Project management; facilitation of workshops",
+    ),
+    (
+        16,
+        ProtegeKind::Applicant,
+        "",
+        "Public finance management; report writing",
+    ),
+    (
+        18,
+        ProtegeKind::Applicant,
+        "",
+        "Records management systems; supervisory skills",
+    ),
+    (
+        25,
+        ProtegeKind::Intern,
+        "Graduate internship: BCom Human Resource Management",
+        "Workplace experience in HR administration",
+    ),
+    (
+        26,
+        ProtegeKind::Intern,
+        "Graduate internship: Diploma in Information Technology",
+        "Network support; career planning in ICT",
+    ),
+    (
+        27,
+        ProtegeKind::Learner,
+        "Public Administration NQF level 4 (PSETA)",
+        "Office administration; portfolio of evidence",
+    ),
+    (
+        28,
+        ProtegeKind::Learner,
+        "Financial Management NQF level 5 (FASSET)",
+        "Basic accounting; workplace assessment",
+    ),
 ];
 
 /// Mentorships: (mentor index, protégé index, purpose, mode, frequency, place, goals, competencies).
-type Pairing = (usize, usize, Purpose, Mode, Frequency, &'static str, &'static [(&'static str, &'static str)], &'static [(&'static str, u8, u8)]);
+type Pairing = (
+    usize,
+    usize,
+    Purpose,
+    Mode,
+    Frequency,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static [(&'static str, u8, u8)],
+);
 
 const PAIRINGS: [Pairing; 8] = [
-    (3, 0, Purpose::LeadershipDevelopment, Mode::FaceToFace, Frequency::Monthly, "Boardroom 3, Corporate Services",
-     &[("Draw up performance agreements with each of the team's five staff", "All five signed within two months"),
-       ("Run monthly team meetings with minutes", "Ten meetings minuted by the end date")],
-     &[("People management and empowerment", 2, 4), ("Planning and organising", 3, 4)]),
-    (4, 1, Purpose::LeadershipDevelopment, Mode::Blended, Frequency::Fortnightly, "Regional office, Thohoyandou",
-     &[("Prepare the directorate's operational budget input", "Submitted on time, accepted without rework")],
-     &[("Financial management", 2, 3), ("Delegation", 2, 4)]),
-    (1, 2, Purpose::SkillsTransfer, Mode::FaceToFace, Frequency::Monthly, "Finance boardroom",
-     &[("Map the procurement process for goods under R500 000", "A signed-off process map"),
-       ("Supervise the quarterly stock count", "Count completed and reconciled within a week")],
-     &[("Supply chain management", 2, 4)]),
-    (2, 3, Purpose::CareerDevelopment, Mode::FaceToFace, Frequency::Monthly, "ICT meeting room",
-     &[("Lead a small internal project from plan to close-out", "Project closed on time, with a close-out report")],
-     &[("Project management", 2, 4), ("Facilitation", 2, 3)]),
-    (0, 6, Purpose::Induction, Mode::FaceToFace, Frequency::Weekly, "HRD office, 4th floor",
-     &[("Learn the department's leave and appointment procedures", "Process 20 leave forms without error"),
-       ("Keep a learning journal", "One entry a week")],
-     &[("HR administration", 1, 3)]),
-    (2, 7, Purpose::EducationSupport, Mode::EMentoring, Frequency::Fortnightly, "Online (Teams) and ICT office",
-     &[("Complete the help-desk rotation", "Three months, with a supervisor's report")],
-     &[("Network support", 1, 3), ("Customer service", 2, 3)]),
-    (0, 8, Purpose::EducationSupport, Mode::FaceToFace, Frequency::Monthly, "HRD office, 4th floor",
-     &[("Complete the portfolio of evidence for the learnership", "All workplace modules signed off by the assessor")],
-     &[("Office administration", 1, 3)]),
-    (5, 9, Purpose::CareerDevelopment, Mode::Blended, Frequency::Monthly, "Finance boardroom and by telephone",
-     &[("Prepare monthly reconciliations for a cost centre", "Six reconciliations, reviewed without material errors")],
-     &[("Basic accounting", 1, 3), ("Report writing", 2, 3)]),
+    (
+        3,
+        0,
+        Purpose::LeadershipDevelopment,
+        Mode::FaceToFace,
+        Frequency::Monthly,
+        "Boardroom 3, Corporate Services",
+        &[
+            (
+                "Draw up performance agreements with each of the team's five staff",
+                "All five signed within two months",
+            ),
+            (
+                "Run monthly team meetings with minutes",
+                "Ten meetings minuted by the end date",
+            ),
+        ],
+        &[
+            ("People management and empowerment", 2, 4),
+            ("Planning and organising", 3, 4),
+        ],
+    ),
+    (
+        4,
+        1,
+        Purpose::LeadershipDevelopment,
+        Mode::Blended,
+        Frequency::Fortnightly,
+        "Regional office, Thohoyandou",
+        &[(
+            "Prepare the directorate's operational budget input",
+            "Submitted on time, accepted without rework",
+        )],
+        &[("Financial management", 2, 3), ("Delegation", 2, 4)],
+    ),
+    (
+        1,
+        2,
+        Purpose::SkillsTransfer,
+        Mode::FaceToFace,
+        Frequency::Monthly,
+        "Finance boardroom",
+        &[
+            (
+                "Map the procurement process for goods under R500 000",
+                "A signed-off process map",
+            ),
+            (
+                "Supervise the quarterly stock count",
+                "Count completed and reconciled within a week",
+            ),
+        ],
+        &[("Supply chain management", 2, 4)],
+    ),
+    (
+        2,
+        3,
+        Purpose::CareerDevelopment,
+        Mode::FaceToFace,
+        Frequency::Monthly,
+        "ICT meeting room",
+        &[(
+            "Lead a small internal project from plan to close-out",
+            "Project closed on time, with a close-out report",
+        )],
+        &[("Project management", 2, 4), ("Facilitation", 2, 3)],
+    ),
+    (
+        0,
+        6,
+        Purpose::Induction,
+        Mode::FaceToFace,
+        Frequency::Weekly,
+        "HRD office, 4th floor",
+        &[
+            (
+                "Learn the department's leave and appointment procedures",
+                "Process 20 leave forms without error",
+            ),
+            ("Keep a learning journal", "One entry a week"),
+        ],
+        &[("HR administration", 1, 3)],
+    ),
+    (
+        2,
+        7,
+        Purpose::EducationSupport,
+        Mode::EMentoring,
+        Frequency::Fortnightly,
+        "Online (Teams) and ICT office",
+        &[(
+            "Complete the help-desk rotation",
+            "Three months, with a supervisor's report",
+        )],
+        &[("Network support", 1, 3), ("Customer service", 2, 3)],
+    ),
+    (
+        0,
+        8,
+        Purpose::EducationSupport,
+        Mode::FaceToFace,
+        Frequency::Monthly,
+        "HRD office, 4th floor",
+        &[(
+            "Complete the portfolio of evidence for the learnership",
+            "All workplace modules signed off by the assessor",
+        )],
+        &[("Office administration", 1, 3)],
+    ),
+    (
+        5,
+        9,
+        Purpose::CareerDevelopment,
+        Mode::Blended,
+        Frequency::Monthly,
+        "Finance boardroom and by telephone",
+        &[(
+            "Prepare monthly reconciliations for a cost centre",
+            "Six reconciliations, reviewed without material errors",
+        )],
+        &[("Basic accounting", 1, 3), ("Report writing", 2, 3)],
+    ),
 ];
 
 /// Fills an empty register with the sample programme, all in one transaction.
@@ -142,7 +606,12 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
 
     let mut unit_ids = Vec::new();
     for name in UNITS {
-        unit_ids.push(store.save_unit(&Unit { id: None, name: name.into(), line_manager_id: None, archived: false })?);
+        unit_ids.push(store.save_unit(&Unit {
+            id: None,
+            name: name.into(),
+            line_manager_id: None,
+            archived: false,
+        })?);
     }
     let mut staff_ids = Vec::new();
     for (n, p) in PEOPLE.iter().enumerate() {
@@ -166,8 +635,12 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
                 location: Some(location),
                 public_service_start: Some(joined.min(today)),
                 unit_start: Some(joined.min(today)),
-                email: format!("{}.{}@dpsa.example.gov.za", first_names, surname.replace(['\'', ' '], ""))
-                    .to_lowercase(),
+                email: format!(
+                    "{}.{}@dpsa.example.gov.za",
+                    first_names,
+                    surname.replace(['\'', ' '], "")
+                )
+                .to_lowercase(),
                 phone: format!("012 336 {:04}", 1000 + n * 37),
                 archived: false,
             },
@@ -197,7 +670,11 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
             professional_background: PEOPLE[person].5.into(),
             scarce_skills: String::new(),
             years_experience: years,
-            recruitment: if nominated_by.is_empty() { Recruitment::Volunteer } else { Recruitment::Nominated },
+            recruitment: if nominated_by.is_empty() {
+                Recruitment::Volunteer
+            } else {
+                Recruitment::Nominated
+            },
             nominated_by: nominated_by.into(),
             training_course: "Mentoring and Coaching in the Public Service".into(),
             training_provider: "National School of Government".into(),
@@ -246,8 +723,16 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
             staff_id: staff_ids[person],
             kind,
             programme_detail: detail.into(),
-            career_goals: format!("Grow into a {} role", if PEOPLE[person].6 >= 8 { "senior management" } else { "professional" }),
-            career_path_plan: "Agreed with the line manager in the personal development plan".into(),
+            career_goals: format!(
+                "Grow into a {} role",
+                if PEOPLE[person].6 >= 8 {
+                    "senior management"
+                } else {
+                    "professional"
+                }
+            ),
+            career_path_plan:
+                "Agreed with the line manager in the personal development plan".into(),
             education: "Recorded in the personal file".into(),
             work_experience: format!("{} in {}", PEOPLE[person].5, UNITS[PEOPLE[person].7]),
             strengths: "Reliable, eager to learn".into(),
@@ -257,7 +742,9 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
         })?);
     }
 
-    for (n, &(mentor, protege, purpose, mode, frequency, place, goals, competencies)) in PAIRINGS.iter().enumerate() {
+    for (n, &(mentor, protege, purpose, mode, frequency, place, goals, competencies)) in
+        PAIRINGS.iter().enumerate()
+    {
         let start = begin + chrono::Days::new(7 * n as u64);
         store.save_mentorship(&Mentorship {
             id: None,
@@ -268,17 +755,33 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
             purpose,
             mode,
             frequency,
-            meeting_minutes: if frequency == Frequency::Weekly { 45 } else { 60 },
+            meeting_minutes: if frequency == Frequency::Weekly {
+                45
+            } else {
+                60
+            },
             meeting_place: place.into(),
-            status: if n == 7 { Status::Draft } else { Status::Active },
+            status: if n == 7 {
+                Status::Draft
+            } else {
+                Status::Active
+            },
             capacity_override_reason: String::new(),
             goals: goals
                 .iter()
-                .map(|&(description, measure)| Goal { description: description.into(), measure: measure.into(), due_on: None })
+                .map(|&(description, measure)| Goal {
+                    description: description.into(),
+                    measure: measure.into(),
+                    due_on: None,
+                })
                 .collect(),
             competencies: competencies
                 .iter()
-                .map(|&(name, current_level, target_level)| Competency { name: name.into(), current_level, target_level })
+                .map(|&(name, current_level, target_level)| Competency {
+                    name: name.into(),
+                    current_level,
+                    target_level,
+                })
                 .collect(),
             archived: false,
         })?;

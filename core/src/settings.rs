@@ -67,10 +67,14 @@ impl Settings {
                 "programme_name" => s.programme_name = value.to_owned(),
                 "programme_manager" => s.programme_manager = value.to_owned(),
                 "mentor_capacity" => s.mentor_capacity = parse_count(key, value)?,
-                "mentor_min_years_experience" => s.mentor_min_years_experience = parse_count(key, value)?,
+                "mentor_min_years_experience" => {
+                    s.mentor_min_years_experience = parse_count(key, value)?
+                }
                 "max_mentorship_months" => s.max_mentorship_months = parse_count(key, value)?,
                 "max_appointment_months" => s.max_appointment_months = parse_count(key, value)?,
-                "allow_concurrent_mentorships" => s.allow_concurrent_mentorships = parse_flag(key, value)?,
+                "allow_concurrent_mentorships" => {
+                    s.allow_concurrent_mentorships = parse_flag(key, value)?
+                }
                 // Keys of other features are read by their own modules.
                 _ => {}
             }
@@ -85,30 +89,56 @@ impl Settings {
             ("programme_name", self.programme_name.clone()),
             ("programme_manager", self.programme_manager.clone()),
             ("mentor_capacity", self.mentor_capacity.to_string()),
-            ("mentor_min_years_experience", self.mentor_min_years_experience.to_string()),
-            ("max_mentorship_months", self.max_mentorship_months.to_string()),
-            ("max_appointment_months", self.max_appointment_months.to_string()),
-            ("allow_concurrent_mentorships", self.allow_concurrent_mentorships.to_string()),
+            (
+                "mentor_min_years_experience",
+                self.mentor_min_years_experience.to_string(),
+            ),
+            (
+                "max_mentorship_months",
+                self.max_mentorship_months.to_string(),
+            ),
+            (
+                "max_appointment_months",
+                self.max_appointment_months.to_string(),
+            ),
+            (
+                "allow_concurrent_mentorships",
+                self.allow_concurrent_mentorships.to_string(),
+            ),
         ]
     }
 
     pub fn validate(&self) -> Result<()> {
         if self.department_name.trim().is_empty() {
-            return Err(Error::invalid("department_name", "The department's name is required: it heads every document."));
+            return Err(Error::invalid(
+                "department_name",
+                "The department's name is required: it heads every document.",
+            ));
         }
         if self.programme_name.trim().is_empty() {
-            return Err(Error::invalid("programme_name", "The programme's name is required."));
+            return Err(Error::invalid(
+                "programme_name",
+                "The programme's name is required.",
+            ));
         }
         let counts = [
             ("mentor_capacity", self.mentor_capacity, 1, 20),
-            ("mentor_min_years_experience", self.mentor_min_years_experience, 0, 40),
+            (
+                "mentor_min_years_experience",
+                self.mentor_min_years_experience,
+                0,
+                40,
+            ),
             ("max_mentorship_months", self.max_mentorship_months, 1, 36),
             ("max_appointment_months", self.max_appointment_months, 1, 36),
         ];
         for (key, value, low, high) in counts {
             if !(low..=high).contains(&value) {
                 let label = DEFS.iter().find(|d| d.key == key).map_or(key, |d| d.label);
-                return Err(Error::invalid(key, format!("{label} must be between {low} and {high}, not {value}.")));
+                return Err(Error::invalid(
+                    key,
+                    format!("{label} must be between {low} and {high}, not {value}."),
+                ));
             }
         }
         Ok(())
@@ -116,16 +146,21 @@ impl Settings {
 }
 
 fn parse_count(key: &'static str, value: &str) -> Result<u32> {
-    value
-        .trim()
-        .parse()
-        .map_err(|_| Error::invalid(key, format!("The setting {key} holds \"{value}\", which is not a whole number.")))
+    value.trim().parse().map_err(|_| {
+        Error::invalid(
+            key,
+            format!("The setting {key} holds \"{value}\", which is not a whole number."),
+        )
+    })
 }
 
 fn parse_flag(key: &'static str, value: &str) -> Result<bool> {
     match value.trim() {
         "true" => Ok(true),
         "false" => Ok(false),
-        _ => Err(Error::invalid(key, format!("The setting {key} holds \"{value}\", which is neither on nor off."))),
+        _ => Err(Error::invalid(
+            key,
+            format!("The setting {key} holds \"{value}\", which is neither on nor off."),
+        )),
     }
 }

@@ -16,13 +16,17 @@ fn run(tool: &str, args: &[&str]) -> String {
         .args(args)
         .output()
         .unwrap_or_else(|e| panic!("{tool} could not run ({e}); install poppler-utils and qpdf"));
-    assert!(out.status.success(), "{tool} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{tool} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// The text of a PDF with its lines joined, so a name wrapped in a table cell still matches.
 fn text_of(pdf: &Path) -> String {
-    let raw = run("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    let raw = run("pdftotext", &[pdf.to_str().unwrap(), "-"]);
     raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -32,13 +36,24 @@ fn every_sample_agreement_prints_its_parties_terms_clauses_and_signatures() {
     let mut store = Store::open(&dir.path().join("sample.sqlite3")).unwrap();
     let today = date("2026-11-23");
     sample::create(&mut store, today).unwrap();
-    let rows = store.mentorships(&MentorshipQuery { status: Some(Status::Active), ..Default::default() }).unwrap();
+    let rows = store
+        .mentorships(&MentorshipQuery {
+            status: Some(Status::Active),
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(rows.len(), 7);
     for row in rows {
         let facts = agreement::AgreementFacts::load(&store, row.id).unwrap();
         let path = agreement::write_agreement(&store, row.id, today, dir.path()).unwrap();
         let text = text_of(&path);
-        let expect = |what: &str| assert!(text.contains(what), "{}: no {what:?} in:\n{text}", row.reference);
+        let expect = |what: &str| {
+            assert!(
+                text.contains(what),
+                "{}: no {what:?} in:\n{text}",
+                row.reference
+            )
+        };
 
         expect("Mentorship agreement");
         expect(&format!("{}/AGR", row.reference));
@@ -56,7 +71,12 @@ fn every_sample_agreement_prints_its_parties_terms_clauses_and_signatures() {
         for clause in CLAUSES {
             expect(clause);
         }
-        for role in ["Mentor", "Protégé", "Programme manager", "Protégé's line manager"] {
+        for role in [
+            "Mentor",
+            "Protégé",
+            "Programme manager",
+            "Protégé's line manager",
+        ] {
             expect(role);
         }
         expect("Refilwe Mokoena");
@@ -71,7 +91,10 @@ fn every_sample_agreement_prints_its_parties_terms_clauses_and_signatures() {
         assert!(fonts.contains("LiberationSans"), "{fonts}");
         for line in fonts.lines().skip(2) {
             let cols: Vec<&str> = line.split_whitespace().collect();
-            assert!(cols.iter().rev().nth(3) == Some(&"yes"), "font not embedded: {line}");
+            assert!(
+                cols.iter().rev().nth(3) == Some(&"yes"),
+                "font not embedded: {line}"
+            );
         }
     }
 }
@@ -81,15 +104,34 @@ fn the_agreement_names_accents_and_apostrophes_as_written() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("sample.sqlite3")).unwrap();
     sample::create(&mut store, date("2026-11-23")).unwrap();
-    let find = |name: &str| store.mentorships(&MentorshipQuery { text: name.into(), ..Default::default() }).unwrap()[0].id;
+    let find = |name: &str| {
+        store
+            .mentorships(&MentorshipQuery {
+                text: name.into(),
+                ..Default::default()
+            })
+            .unwrap()[0]
+            .id
+    };
     // Zoë mentors Mpho, whose unit is managed by Nomvula Dlamini-Müller; Charlene mentors René.
-    let mpho = agreement::write_agreement(&store, find("Mpho"), date("2026-11-23"), dir.path()).unwrap();
+    let mpho =
+        agreement::write_agreement(&store, find("Mpho"), date("2026-11-23"), dir.path()).unwrap();
     let text = text_of(&mpho);
-    for name in ["Zoë van der Merwe", "Mpho Maluleke", "Nomvula Dlamini-Müller", "Graduate internship"] {
+    for name in [
+        "Zoë van der Merwe",
+        "Mpho Maluleke",
+        "Nomvula Dlamini-Müller",
+        "Graduate internship",
+    ] {
         assert!(text.contains(name), "no {name:?} in {text}");
     }
-    let rene = text_of(&agreement::write_agreement(&store, find("René"), date("2026-11-23"), dir.path()).unwrap());
-    assert!(rene.contains("René Fourie") && rene.contains("promoted into a managerial position"), "{rene}");
+    let rene = text_of(
+        &agreement::write_agreement(&store, find("René"), date("2026-11-23"), dir.path()).unwrap(),
+    );
+    assert!(
+        rene.contains("René Fourie") && rene.contains("promoted into a managerial position"),
+        "{rene}"
+    );
 }
 
 #[test]
@@ -98,8 +140,16 @@ fn the_wording_fits_each_kind_of_protege() {
     let mut store = Store::open(&dir.path().join("sample.sqlite3")).unwrap();
     sample::create(&mut store, date("2026-11-23")).unwrap();
     let wording = |name: &str| {
-        let id = store.mentorships(&MentorshipQuery { text: name.into(), ..Default::default() }).unwrap()[0].id;
-        agreement::agreement(&store, id, date("2026-11-23")).unwrap().plain_text()
+        let id = store
+            .mentorships(&MentorshipQuery {
+                text: name.into(),
+                ..Default::default()
+            })
+            .unwrap()[0]
+            .id;
+        agreement::agreement(&store, id, date("2026-11-23"))
+            .unwrap()
+            .plain_text()
     };
     assert!(wording("René").contains("promoted into a managerial position"));
     assert!(wording("Andiswa").contains("applied for the programme and was accepted"));

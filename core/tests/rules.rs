@@ -32,7 +32,11 @@ fn case() -> Case {
             meeting_place: String::new(),
             status: Status::Active,
             capacity_override_reason: String::new(),
-            goals: vec![Goal { description: "Lead a project".into(), measure: String::new(), due_on: None }],
+            goals: vec![Goal {
+                description: "Lead a project".into(),
+                measure: String::new(),
+                due_on: None,
+            }],
             competencies: vec![],
             archived: false,
         },
@@ -88,12 +92,20 @@ fn check(c: Case, expected: Option<(Rule, &[&str])>) {
     };
     match (check_pairing(&facts), expected) {
         (Ok(()), None) => {}
-        (Ok(()), Some((rule, _))) => panic!("expected a refusal by {rule:?}, but the pairing passed"),
+        (Ok(()), Some((rule, _))) => {
+            panic!("expected a refusal by {rule:?}, but the pairing passed")
+        }
         (Err(err), None) => panic!("expected the pairing to pass, but: {err}"),
-        (Err(mentordesk_core::Error::Refused { rule, message, .. }), Some((expected_rule, words))) => {
+        (
+            Err(mentordesk_core::Error::Refused { rule, message, .. }),
+            Some((expected_rule, words)),
+        ) => {
             assert_eq!(rule, expected_rule, "{message}");
             for word in words {
-                assert!(message.contains(word), "{message:?} should mention {word:?}");
+                assert!(
+                    message.contains(word),
+                    "{message:?} should mention {word:?}"
+                );
             }
         }
         (Err(other), Some(_)) => panic!("expected a rule's refusal, got {other:?}"),
@@ -109,7 +121,17 @@ fn a_pairing_that_keeps_every_rule_is_accepted() {
 fn a_fifth_protege_is_refused_when_capacity_is_four() {
     let mut c = case();
     c.mentor_overlapping = 4;
-    check(c, Some((Rule::Capacity, &["already has 4 protégés", "capacity is 4", "protégé number 5"])));
+    check(
+        c,
+        Some((
+            Rule::Capacity,
+            &[
+                "already has 4 protégés",
+                "capacity is 4",
+                "protégé number 5",
+            ],
+        )),
+    );
 }
 
 #[test]
@@ -123,7 +145,8 @@ fn a_fourth_protege_is_accepted_when_capacity_is_four() {
 fn a_capacity_override_with_a_reason_allows_a_fifth_protege() {
     let mut c = case();
     c.mentor_overlapping = 4;
-    c.mentorship.capacity_override_reason = "Scarce skill; approved by the committee on 3 May".into();
+    c.mentorship.capacity_override_reason =
+        "Scarce skill; approved by the committee on 3 May".into();
     check(c, None);
 }
 
@@ -147,7 +170,16 @@ fn capacity_follows_the_setting() {
 fn a_mentor_without_training_is_refused() {
     let mut c = case();
     c.mentor.training_completed_on = None;
-    check(c, Some((Rule::Training, &["Zoë van der Merwe", "not completed accredited mentor training"])));
+    check(
+        c,
+        Some((
+            Rule::Training,
+            &[
+                "Zoë van der Merwe",
+                "not completed accredited mentor training",
+            ],
+        )),
+    );
 }
 
 #[test]
@@ -161,7 +193,13 @@ fn training_completed_after_the_start_is_refused() {
 fn an_appointment_that_ends_before_the_mentorship_is_refused() {
     let mut c = case();
     c.mentor.appointment_end = Some(date("2027-01-31"));
-    check(c, Some((Rule::Appointment, &["2026-04-01 to 2027-01-31", "2026-05-01 to 2027-03-31"])));
+    check(
+        c,
+        Some((
+            Rule::Appointment,
+            &["2026-04-01 to 2027-01-31", "2026-05-01 to 2027-03-31"],
+        )),
+    );
 }
 
 #[test]
@@ -183,7 +221,13 @@ fn a_mentor_with_no_appointment_is_refused() {
 fn the_protege_s_own_line_manager_is_refused() {
     let mut c = case();
     c.line_manager = Some(10);
-    check(c, Some((Rule::LineManager, &["Zoë van der Merwe is Pieter O'Neill's line manager"])));
+    check(
+        c,
+        Some((
+            Rule::LineManager,
+            &["Zoë van der Merwe is Pieter O'Neill's line manager"],
+        )),
+    );
 }
 
 #[test]
@@ -201,7 +245,13 @@ fn a_period_over_one_year_is_refused() {
     let mut c = case();
     c.mentor.appointment_end = Some(date("2027-12-31"));
     c.mentorship.end_date = date("2027-05-02");
-    check(c, Some((Rule::Period, &["at most 12 months", "must end by 2027-05-01"])));
+    check(
+        c,
+        Some((
+            Rule::Period,
+            &["at most 12 months", "must end by 2027-05-01"],
+        )),
+    );
 }
 
 #[test]
@@ -216,14 +266,23 @@ fn a_period_of_exactly_one_year_is_accepted() {
 fn an_end_before_the_start_is_refused() {
     let mut c = case();
     c.mentorship.end_date = date("2026-04-30");
-    check(c, Some((Rule::Period, &["End date 2026-04-30 is before start date 2026-05-01"])));
+    check(
+        c,
+        Some((
+            Rule::Period,
+            &["End date 2026-04-30 is before start date 2026-05-01"],
+        )),
+    );
 }
 
 #[test]
 fn a_protege_with_an_active_mentorship_is_refused() {
     let mut c = case();
     c.protege_overlapping = vec!["MS-0003".into()];
-    check(c, Some((Rule::ProtegeAlreadyMentored, &["Pieter O'Neill", "MS-0003"])));
+    check(
+        c,
+        Some((Rule::ProtegeAlreadyMentored, &["Pieter O'Neill", "MS-0003"])),
+    );
 }
 
 #[test]
@@ -260,5 +319,8 @@ fn an_experience_override_with_a_reason_is_accepted() {
 fn the_experience_minimum_follows_the_setting() {
     let mut c = case();
     c.settings.mentor_min_years_experience = 12;
-    check(c, Some((Rule::Experience, &["has 12 years", "more than 12"])));
+    check(
+        c,
+        Some((Rule::Experience, &["has 12 years", "more than 12"])),
+    );
 }

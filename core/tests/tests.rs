@@ -8,5 +8,6 @@ mod store;
 use chrono::NaiveDate;
 
 pub fn date(text: &str) -> NaiveDate {
-    text.parse().unwrap_or_else(|_| panic!("bad test date {text}"))
+    text.parse()
+        .unwrap_or_else(|_| panic!("bad test date {text}"))
 }

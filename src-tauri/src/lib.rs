@@ -1,1 +1,60 @@
+//! The Tauri shell of MentorDesk: it opens the programme database, registers the commands the
+//! window may call and starts the window. It holds no rules of the programme; those live in
+//! `mentordesk-core`, and each command here only adapts one core call to IPC.
+//!
+//! - `ipc`: the shared state (the open database) and the error the window receives.
+//! - `programme`: status, first start, settings and the closed lists.
+//! - `register`: lists, records and saves of the six registers, and archiving.
+//! - `documents`: printing agreements and handing the PDFs to the person.
 
+mod documents;
+mod ipc;
+mod programme;
+mod register;
+
+use ipc::Db;
+
+/// Opens the database and runs the window until it is closed. A database that cannot be
+/// opened does not stop the window: the error is kept and shown in it (see `app_status`).
+pub fn run() -> tauri::Result<()> {
+    let db = Db::open(mentordesk_core::store::default_path());
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(db)
+        .invoke_handler(tauri::generate_handler![
+            programme::app_status,
+            programme::create_sample,
+            programme::vocabulary,
+            programme::settings_defs,
+            programme::get_settings,
+            programme::save_settings,
+            register::list_units,
+            register::get_unit,
+            register::save_unit,
+            register::list_staff,
+            register::get_staff,
+            register::save_staff,
+            register::staff_choices,
+            register::list_organisations,
+            register::get_organisation,
+            register::save_organisation,
+            register::organisation_choices,
+            register::list_mentors,
+            register::get_mentor,
+            register::save_mentor,
+            register::mentor_choices,
+            register::list_proteges,
+            register::get_protege,
+            register::save_protege,
+            register::protege_choices,
+            register::list_mentorships,
+            register::get_mentorship,
+            register::save_mentorship,
+            register::set_archived,
+            documents::print_agreement,
+            documents::open_document,
+            documents::save_document_copy,
+        ])
+        .run(tauri::generate_context!())
+}

@@ -1,1 +1,108 @@
-//! placeholder
+//! The printed documents' layout model: a document is a title, a reference and a list of
+//! blocks (headings, paragraphs, tables, signature blocks, ...). Builders such as
+//! `agreement` fill this model; `pdf` turns it into pages. This module owns only the
+//! model's shape and its plain text; it knows nothing of fonts, pages or PDF.
+
+pub mod pdf;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+pub use pdf::render as render_pdf;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// Printed large on the first page, e.g. "Mentorship agreement".
+    pub title: String,
+    /// Printed at the right of every page's header, e.g. "MS-0007/AGR".
+    pub reference: String,
+    /// The department's name, printed at the left of every page's header.
+    pub organisation: String,
+    /// Printed in every page's footer; passed in so that a document never reads the clock.
+    pub generated_on: NaiveDate,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A numbered-clause heading, e.g. "3. Purpose"; never left alone at a page's foot.
+    Heading(String),
+    /// Body text, wrapped to the page; a line break in the text starts a new line.
+    Paragraph(String),
+    /// Label/value pairs in two columns, the label in bold.
+    Fields(Vec<(String, String)>),
+    Bullets(Vec<String>),
+    /// A ruled table whose header row is shaded and repeated on every page it spans. A row
+    /// is never split across pages; cells beyond the number of columns are not printed.
+    Table {
+        columns: Vec<Column>,
+        rows: Vec<Vec<String>>,
+    },
+    /// Signature blocks, two side by side per row; a row is never split across pages.
+    Signatures(Vec<Signatory>),
+    /// Smaller grey text for remarks that are not part of the agreement's clauses.
+    Note(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub title: String,
+    /// The column's share of the text width; the shares of a table sum to 1.
+    pub width: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signatory {
+    pub role: String,
+    pub name: String,
+}
+
+impl Document {
+    /// The footer's date line, e.g. "Generated 23 November 2026".
+    pub fn generated_line(&self) -> String {
+        format!("Generated {}", self.generated_on.format("%-d %B %Y"))
+    }
+
+    /// All text of the document, one line per heading, paragraph, pair, item, row or
+    /// signatory, so that tests can check a builder's wording without reading a PDF.
+    pub fn plain_text(&self) -> String {
+        let mut lines = vec![
+            self.organisation.clone(),
+            self.reference.clone(),
+            self.title.clone(),
+        ];
+        for block in &self.blocks {
+            match block {
+                Block::Heading(text) | Block::Paragraph(text) | Block::Note(text) => {
+                    lines.push(text.clone())
+                }
+                Block::Fields(pairs) => lines.extend(
+                    pairs
+                        .iter()
+                        .map(|(label, value)| format!("{label}: {value}")),
+                ),
+                Block::Bullets(items) => lines.extend(items.iter().map(|item| format!("• {item}"))),
+                Block::Table { columns, rows } => {
+                    let titles: Vec<&str> = columns.iter().map(|c| c.title.as_str()).collect();
+                    lines.push(titles.join(" | "));
+                    lines.extend(rows.iter().map(|row| row.join(" | ")));
+                }
+                Block::Signatures(signatories) => {
+                    for signatory in signatories {
+                        lines.push(signatory.role.clone());
+                        lines.push(format!("Name: {}", signatory.name));
+                    }
+                }
+            }
+        }
+        lines.push(self.generated_line());
+        lines.join("\n")
+    }
+}
+
+/// Renders `doc` and writes the PDF to `path`, replacing any file there.
+pub fn write_pdf(doc: &Document, path: &Path) -> crate::Result<()> {
+    let bytes = render_pdf(doc)?;
+    std::fs::write(path, bytes).map_err(|source| crate::Error::file(path, source))
+}

@@ -62,7 +62,11 @@ pub struct MentorRow {
 impl Store {
     pub fn mentor(&self, id: i64) -> Result<Mentor> {
         self.conn
-            .query_row(&format!("SELECT {COLUMNS} FROM mentor WHERE id = ?1"), [id], mentor_from_row)
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM mentor WHERE id = ?1"),
+                [id],
+                mentor_from_row,
+            )
             .map_err(not_found("Mentor", id))
     }
 
@@ -134,7 +138,10 @@ impl Store {
             )?;
             if taken {
                 let name = self.staff(staff_id)?.full_name();
-                return Err(Error::invalid("staff_id", format!("{name} is already registered as a mentor.")));
+                return Err(Error::invalid(
+                    "staff_id",
+                    format!("{name} is already registered as a mentor."),
+                ));
             }
         }
         // An internal mentor's organisation is the department itself.
@@ -143,13 +150,23 @@ impl Store {
             None => (mentor.external_name.trim(), mentor.organisation_id),
         };
         let params = rusqlite::params![
-            mentor.id, mentor.staff_id, external_name, organisation_id,
-            mentor.fields_of_expertise.trim(), mentor.qualifications.trim(),
-            mentor.professional_background.trim(), mentor.scarce_skills.trim(),
-            mentor.years_experience, mentor.recruitment, mentor.nominated_by.trim(),
-            mentor.training_course.trim(), mentor.training_provider.trim(),
-            mentor.training_completed_on, mentor.training_certificate.trim(),
-            mentor.appointment_start, mentor.appointment_end,
+            mentor.id,
+            mentor.staff_id,
+            external_name,
+            organisation_id,
+            mentor.fields_of_expertise.trim(),
+            mentor.qualifications.trim(),
+            mentor.professional_background.trim(),
+            mentor.scarce_skills.trim(),
+            mentor.years_experience,
+            mentor.recruitment,
+            mentor.nominated_by.trim(),
+            mentor.training_course.trim(),
+            mentor.training_provider.trim(),
+            mentor.training_completed_on,
+            mentor.training_certificate.trim(),
+            mentor.appointment_start,
+            mentor.appointment_end,
             mentor.experience_override_reason.trim(),
         ];
         match mentor.id {

@@ -61,13 +61,23 @@ impl Store {
     pub fn mentorship(&self, id: i64) -> Result<Mentorship> {
         let mut m = self
             .conn
-            .query_row(&format!("SELECT {COLUMNS} FROM mentorship WHERE id = ?1"), [id], mentorship_from_row)
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM mentorship WHERE id = ?1"),
+                [id],
+                mentorship_from_row,
+            )
             .map_err(not_found("Mentorship", id))?;
         let mut goals = self.conn.prepare_cached(
             "SELECT description, measure, due_on FROM mentorship_goal WHERE mentorship_id = ?1 ORDER BY position",
         )?;
         m.goals = goals
-            .query_map([id], |r| Ok(Goal { description: r.get(0)?, measure: r.get(1)?, due_on: r.get(2)? }))?
+            .query_map([id], |r| {
+                Ok(Goal {
+                    description: r.get(0)?,
+                    measure: r.get(1)?,
+                    due_on: r.get(2)?,
+                })
+            })?
             .collect::<rusqlite::Result<_>>()?;
         let mut competencies = self.conn.prepare_cached(
             "SELECT name, current_level, target_level FROM mentorship_competency
@@ -75,7 +85,11 @@ impl Store {
         )?;
         m.competencies = competencies
             .query_map([id], |r| {
-                Ok(Competency { name: r.get(0)?, current_level: r.get(1)?, target_level: r.get(2)? })
+                Ok(Competency {
+                    name: r.get(0)?,
+                    current_level: r.get(1)?,
+                    target_level: r.get(2)?,
+                })
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(m)
@@ -98,7 +112,12 @@ impl Store {
              ORDER BY x.start_date DESC, x.id DESC"
         ))?;
         let rows = stmt.query_map(
-            (like_pattern(&query.text), query.status, query.mentor_id, query.include_archived),
+            (
+                like_pattern(&query.text),
+                query.status,
+                query.mentor_id,
+                query.include_archived,
+            ),
             |r| {
                 let id: i64 = r.get(0)?;
                 let kind: crate::domain::ProtegeKind = r.get(3)?;
@@ -128,8 +147,17 @@ impl Store {
         }
         let tx = self.conn.savepoint()?;
         let row = params![
-            m.id, m.mentor_id, m.protege_id, m.start_date, m.end_date, m.purpose, m.mode,
-            m.frequency, m.meeting_minutes, m.meeting_place.trim(), m.status,
+            m.id,
+            m.mentor_id,
+            m.protege_id,
+            m.start_date,
+            m.end_date,
+            m.purpose,
+            m.mode,
+            m.frequency,
+            m.meeting_minutes,
+            m.meeting_place.trim(),
+            m.status,
             m.capacity_override_reason.trim(),
         ];
         let id = match m.id {
@@ -151,10 +179,16 @@ impl Store {
                     row,
                 )?;
                 if changed == 0 {
-                    return Err(Error::NotFound { what: "Mentorship", id });
+                    return Err(Error::NotFound {
+                        what: "Mentorship",
+                        id,
+                    });
                 }
                 tx.execute("DELETE FROM mentorship_goal WHERE mentorship_id = ?1", [id])?;
-                tx.execute("DELETE FROM mentorship_competency WHERE mentorship_id = ?1", [id])?;
+                tx.execute(
+                    "DELETE FROM mentorship_competency WHERE mentorship_id = ?1",
+                    [id],
+                )?;
                 id
             }
         };
@@ -184,10 +218,16 @@ impl Store {
             .protege(m.protege_id)
             .map_err(|_| Error::invalid("protege_id", "Choose the protégé."))?;
         if mentor.archived {
-            return Err(Error::invalid("mentor_id", "This mentor is archived; restore the mentor first."));
+            return Err(Error::invalid(
+                "mentor_id",
+                "This mentor is archived; restore the mentor first.",
+            ));
         }
         if protege.archived {
-            return Err(Error::invalid("protege_id", "This protégé is archived; restore the protégé first."));
+            return Err(Error::invalid(
+                "protege_id",
+                "This protégé is archived; restore the protégé first.",
+            ));
         }
         let mentor_name = self.mentor_name(m.mentor_id)?;
         let protege_name = self.staff(protege.staff_id)?.full_name();
@@ -204,7 +244,9 @@ impl Store {
                AND start_date <= ?4 AND ?3 <= end_date ORDER BY id",
         )?;
         let protege_overlapping = stmt
-            .query_map(params![m.protege_id, m.id, m.start_date, m.end_date], |r| r.get::<_, i64>(0))?
+            .query_map(params![m.protege_id, m.id, m.start_date, m.end_date], |r| {
+                r.get::<_, i64>(0)
+            })?
             .map(|id| id.map(Mentorship::reference))
             .collect::<rusqlite::Result<Vec<_>>>()?;
         check_pairing(&PairingFacts {
@@ -229,12 +271,21 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         crate::sample::create(&mut store, today).unwrap();
-        let before = store.mentorships(&MentorshipQuery::default()).unwrap().len();
-        let mut m = store.mentorship(store.mentorships(&MentorshipQuery::default()).unwrap()[0].id).unwrap();
+        let before = store
+            .mentorships(&MentorshipQuery::default())
+            .unwrap()
+            .len();
+        let mut m = store
+            .mentorship(store.mentorships(&MentorshipQuery::default()).unwrap()[0].id)
+            .unwrap();
         // Completed mentorships skip the pairing rules, so the new row reaches the database.
         m.id = None;
         m.status = Status::Completed;
-        m.competencies.push(Competency { name: "Fails on insert".into(), current_level: 1, target_level: 2 });
+        m.competencies.push(Competency {
+            name: "Fails on insert".into(),
+            current_level: 1,
+            target_level: 2,
+        });
         // Make the database itself refuse the last competency, after the mentorship and its
         // goals were written, as a full disk or a crash would.
         store
@@ -244,12 +295,22 @@ mod tests {
                  WHEN NEW.name = 'Fails on insert' BEGIN SELECT RAISE(ABORT, 'refused'); END;",
             )
             .unwrap();
-        let goals_before: i64 =
-            store.conn.query_row("SELECT count(*) FROM mentorship_goal", [], |r| r.get(0)).unwrap();
+        let goals_before: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM mentorship_goal", [], |r| r.get(0))
+            .unwrap();
         assert!(store.save_mentorship(&m).is_err());
-        assert_eq!(store.mentorships(&MentorshipQuery::default()).unwrap().len(), before);
-        let goals_after: i64 =
-            store.conn.query_row("SELECT count(*) FROM mentorship_goal", [], |r| r.get(0)).unwrap();
+        assert_eq!(
+            store
+                .mentorships(&MentorshipQuery::default())
+                .unwrap()
+                .len(),
+            before
+        );
+        let goals_after: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM mentorship_goal", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(goals_after, goals_before);
     }
 }

@@ -17,8 +17,11 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
              applied_at TEXT NOT NULL DEFAULT (datetime('now'))
          ) STRICT;",
     )?;
-    let current: i64 =
-        conn.query_row("SELECT coalesce(max(version), 0) FROM schema_version", [], |r| r.get(0))?;
+    let current: i64 = conn.query_row(
+        "SELECT coalesce(max(version), 0) FROM schema_version",
+        [],
+        |r| r.get(0),
+    )?;
     if current > LATEST_VERSION {
         return Err(Error::NewerDatabase {
             found: current,
@@ -28,7 +31,10 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > current) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
-        tx.execute("INSERT INTO schema_version (version) VALUES (?1)", [version])?;
+        tx.execute(
+            "INSERT INTO schema_version (version) VALUES (?1)",
+            [version],
+        )?;
         tx.commit()?;
     }
     Ok(())
@@ -44,13 +50,18 @@ mod tests {
         let path = dir.path().join("newer.sqlite3");
         drop(crate::store::Store::open(&path).unwrap());
         let conn = Connection::open(&path).unwrap();
-        conn.execute("INSERT INTO schema_version (version) VALUES (?1)", [LATEST_VERSION + 1])
-            .unwrap();
+        conn.execute(
+            "INSERT INTO schema_version (version) VALUES (?1)",
+            [LATEST_VERSION + 1],
+        )
+        .unwrap();
         drop(conn);
 
         let err = crate::store::Store::open(&path).err().unwrap();
         assert_eq!(err.code(), "newer_database");
-        assert!(err.to_string().contains(&format!("data version {}", LATEST_VERSION + 1)));
+        assert!(err
+            .to_string()
+            .contains(&format!("data version {}", LATEST_VERSION + 1)));
         let conn = Connection::open(&path).unwrap();
         let max: i64 = conn
             .query_row("SELECT max(version) FROM schema_version", [], |r| r.get(0))
@@ -71,7 +82,11 @@ mod tests {
             .unwrap();
         assert_eq!(rows, LATEST_VERSION);
         let capacity: String = conn
-            .query_row("SELECT value FROM setting WHERE key = 'mentor_capacity'", [], |r| r.get(0))
+            .query_row(
+                "SELECT value FROM setting WHERE key = 'mentor_capacity'",
+                [],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(capacity, "4");
     }

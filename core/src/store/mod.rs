@@ -1,9 +1,9 @@
 //! The SQLite store: one file, opened in one place, migrated on open. Each submodule owns the
 //! SQL of one table or aggregate; no SQL lives outside this module.
 
-mod migrate;
 mod mentors;
 mod mentorships;
+mod migrate;
 mod organisations;
 mod proteges;
 mod settings;
@@ -108,7 +108,9 @@ impl Store {
 
     /// True when the register holds no staff yet, so the app offers the sample programme.
     pub fn is_empty(&self) -> Result<bool> {
-        let n: i64 = self.conn.query_row("SELECT count(*) FROM staff", [], |r| r.get(0))?;
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM staff", [], |r| r.get(0))?;
         Ok(n == 0)
     }
 
@@ -120,7 +122,10 @@ impl Store {
         );
         let changed = self.conn.execute(&sql, rusqlite::params![id, archived])?;
         if changed == 0 {
-            return Err(Error::NotFound { what: register.noun(), id });
+            return Err(Error::NotFound {
+                what: register.noun(),
+                id,
+            });
         }
         Ok(())
     }
@@ -145,7 +150,10 @@ fn not_found(what: &'static str, id: i64) -> impl FnOnce(rusqlite::Error) -> Err
 /// `LIKE` pattern for a search text, folded like `domain::search_key`.
 fn like_pattern(text: &str) -> String {
     let folded = crate::domain::search_key(text.trim());
-    let escaped = folded.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let escaped = folded
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
     format!("%{escaped}%")
 }
 

@@ -39,7 +39,12 @@ impl Store {
         Ok(self
             .organisations(false)?
             .into_iter()
-            .filter_map(|o| Some(Choice { id: o.id?, label: o.name }))
+            .filter_map(|o| {
+                Some(Choice {
+                    id: o.id?,
+                    label: o.name,
+                })
+            })
             .collect())
     }
 
@@ -52,9 +57,18 @@ impl Store {
             |r| r.get(0),
         )?;
         if taken {
-            return Err(Error::invalid("name", format!("There is already an organisation called \"{name}\".")));
+            return Err(Error::invalid(
+                "name",
+                format!("There is already an organisation called \"{name}\"."),
+            ));
         }
-        let params = (org.id, name, org.contact_person.trim(), org.email.trim(), org.phone.trim());
+        let params = (
+            org.id,
+            name,
+            org.contact_person.trim(),
+            org.email.trim(),
+            org.phone.trim(),
+        );
         match org.id {
             None => {
                 self.conn.execute(
@@ -69,7 +83,10 @@ impl Store {
                     params,
                 )?;
                 if changed == 0 {
-                    return Err(Error::NotFound { what: "Organisation", id });
+                    return Err(Error::NotFound {
+                        what: "Organisation",
+                        id,
+                    });
                 }
                 Ok(id)
             }

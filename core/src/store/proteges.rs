@@ -43,11 +43,20 @@ pub struct ProtegeRow {
 impl Store {
     pub fn protege(&self, id: i64) -> Result<Protege> {
         self.conn
-            .query_row(&format!("SELECT {COLUMNS} FROM protege WHERE id = ?1"), [id], protege_from_row)
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM protege WHERE id = ?1"),
+                [id],
+                protege_from_row,
+            )
             .map_err(not_found("Protégé", id))
     }
 
-    pub fn proteges(&self, text: &str, kind: Option<ProtegeKind>, include_archived: bool) -> Result<Vec<ProtegeRow>> {
+    pub fn proteges(
+        &self,
+        text: &str,
+        kind: Option<ProtegeKind>,
+        include_archived: bool,
+    ) -> Result<Vec<ProtegeRow>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT p.id, s.first_names || ' ' || s.surname, s.persal, p.kind, u.name,
                     (SELECT {} FROM mentorship x JOIN mentor m ON m.id = x.mentor_id
@@ -84,7 +93,10 @@ impl Store {
         Ok(self
             .proteges("", None, false)?
             .into_iter()
-            .map(|p| Choice { id: p.id, label: format!("{} ({})", p.name, p.persal) })
+            .map(|p| Choice {
+                id: p.id,
+                label: format!("{} ({})", p.name, p.persal),
+            })
             .collect())
     }
 
@@ -105,9 +117,16 @@ impl Store {
             ));
         }
         let params = rusqlite::params![
-            protege.id, protege.staff_id, protege.kind, protege.programme_detail.trim(),
-            protege.career_goals.trim(), protege.career_path_plan.trim(), protege.education.trim(),
-            protege.work_experience.trim(), protege.strengths.trim(), protege.weaknesses.trim(),
+            protege.id,
+            protege.staff_id,
+            protege.kind,
+            protege.programme_detail.trim(),
+            protege.career_goals.trim(),
+            protege.career_path_plan.trim(),
+            protege.education.trim(),
+            protege.work_experience.trim(),
+            protege.strengths.trim(),
+            protege.weaknesses.trim(),
             protege.development_needs.trim(),
         ];
         match protege.id {
@@ -130,7 +149,10 @@ impl Store {
                     params,
                 )?;
                 if changed == 0 {
-                    return Err(Error::NotFound { what: "Protégé", id });
+                    return Err(Error::NotFound {
+                        what: "Protégé",
+                        id,
+                    });
                 }
                 Ok(id)
             }

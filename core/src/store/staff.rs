@@ -64,14 +64,22 @@ pub struct StaffRow {
 impl Store {
     pub fn staff(&self, id: i64) -> Result<Staff> {
         self.conn
-            .query_row(&format!("SELECT {COLUMNS} FROM staff WHERE id = ?1"), [id], staff_from_row)
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM staff WHERE id = ?1"),
+                [id],
+                staff_from_row,
+            )
             .map_err(not_found("Staff member", id))
     }
 
     pub fn staff_by_persal(&self, persal: &str) -> Result<Option<Staff>> {
         Ok(self
             .conn
-            .query_row(&format!("SELECT {COLUMNS} FROM staff WHERE persal = ?1"), [persal.trim()], staff_from_row)
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM staff WHERE persal = ?1"),
+                [persal.trim()],
+                staff_from_row,
+            )
             .optional()?)
     }
 
@@ -95,7 +103,12 @@ impl Store {
         )?;
         let limit = query.limit.map_or(-1, i64::from);
         let rows = stmt.query_map(
-            (like_pattern(&query.text), query.unit_id, query.include_archived, limit),
+            (
+                like_pattern(&query.text),
+                query.unit_id,
+                query.include_archived,
+                limit,
+            ),
             |r| {
                 Ok(StaffRow {
                     id: r.get(0)?,
@@ -120,20 +133,26 @@ impl Store {
             "SELECT id, surname || ', ' || first_names || ' (' || persal || ')' FROM staff
              WHERE archived_at IS NULL ORDER BY surname, first_names",
         )?;
-        let rows = stmt.query_map([], |r| Ok(Choice { id: r.get(0)?, label: r.get(1)? }))?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Choice {
+                id: r.get(0)?,
+                label: r.get(1)?,
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The person who manages this staff member: their own line manager, or else their unit's.
     pub fn line_manager_of(&self, staff_id: i64) -> Result<Option<i64>> {
-        Ok(self.conn.query_row(
-            "SELECT coalesce(s.line_manager_id,
-                    CASE WHEN u.line_manager_id IS NOT s.id THEN u.line_manager_id END)
-             FROM staff s LEFT JOIN unit u ON u.id = s.unit_id WHERE s.id = ?1",
-            [staff_id],
-            |r| r.get(0),
-        )
-        .map_err(not_found("Staff member", staff_id))?)
+        self.conn
+            .query_row(
+                "SELECT coalesce(s.line_manager_id,
+                        CASE WHEN u.line_manager_id IS NOT s.id THEN u.line_manager_id END)
+                 FROM staff s LEFT JOIN unit u ON u.id = s.unit_id WHERE s.id = ?1",
+                [staff_id],
+                |r| r.get(0),
+            )
+            .map_err(not_found("Staff member", staff_id))
     }
 
     pub fn save_staff(&mut self, staff: &Staff, today: NaiveDate) -> Result<i64> {
@@ -142,17 +161,34 @@ impl Store {
         if let Some(other) = self.staff_by_persal(persal)?.filter(|o| o.id != staff.id) {
             return Err(Error::invalid(
                 "persal",
-                format!("Persal number {persal} already belongs to {}.", other.full_name()),
+                format!(
+                    "Persal number {persal} already belongs to {}.",
+                    other.full_name()
+                ),
             ));
         }
         let first_names = staff.first_names.trim();
         let surname = staff.surname.trim();
         let key = search_key(&format!("{first_names} {surname}"));
         let params = rusqlite::params![
-            staff.id, persal, first_names, surname, key, staff.gender, staff.race,
-            staff.date_of_birth, staff.disability, staff.designation.trim(), staff.salary_level,
-            staff.unit_id, staff.line_manager_id, staff.location, staff.public_service_start,
-            staff.unit_start, staff.email.trim(), staff.phone.trim(),
+            staff.id,
+            persal,
+            first_names,
+            surname,
+            key,
+            staff.gender,
+            staff.race,
+            staff.date_of_birth,
+            staff.disability,
+            staff.designation.trim(),
+            staff.salary_level,
+            staff.unit_id,
+            staff.line_manager_id,
+            staff.location,
+            staff.public_service_start,
+            staff.unit_start,
+            staff.email.trim(),
+            staff.phone.trim(),
         ];
         match staff.id {
             None => {
@@ -175,7 +211,10 @@ impl Store {
                     params,
                 )?;
                 if changed == 0 {
-                    return Err(Error::NotFound { what: "Staff member", id });
+                    return Err(Error::NotFound {
+                        what: "Staff member",
+                        id,
+                    });
                 }
                 Ok(id)
             }

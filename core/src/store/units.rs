@@ -65,17 +65,25 @@ impl Store {
             |r| r.get(0),
         )?;
         if taken {
-            return Err(Error::invalid("name", format!("There is already a unit called \"{name}\".")));
+            return Err(Error::invalid(
+                "name",
+                format!("There is already a unit called \"{name}\"."),
+            ));
         }
         let params = (unit.id, name, unit.line_manager_id);
         match unit.id {
             None => {
-                self.conn.execute("INSERT INTO unit (id, name, line_manager_id) VALUES (?1, ?2, ?3)", params)?;
+                self.conn.execute(
+                    "INSERT INTO unit (id, name, line_manager_id) VALUES (?1, ?2, ?3)",
+                    params,
+                )?;
                 Ok(self.conn.last_insert_rowid())
             }
             Some(id) => {
-                let changed =
-                    self.conn.execute("UPDATE unit SET name = ?2, line_manager_id = ?3 WHERE id = ?1", params)?;
+                let changed = self.conn.execute(
+                    "UPDATE unit SET name = ?2, line_manager_id = ?3 WHERE id = ?1",
+                    params,
+                )?;
                 if changed == 0 {
                     return Err(Error::NotFound { what: "Unit", id });
                 }

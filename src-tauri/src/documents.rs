@@ -1,0 +1,87 @@
+//! Commands that print documents and hand them to the person: the PDFs are written into the
+//! `documents` folder beside the database file; the window may open them with the system's
+//! viewer or copy them elsewhere, but only files inside that folder, so the window can never
+//! be used to open or read any other file. The documents' content is core's.
+
+use std::path::{Path, PathBuf};
+
+use mentordesk_core::Error;
+use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
+
+use crate::ipc::{today, Db, IpcError, Reply};
+
+/// Prints a mentorship's agreement and returns where the PDF was written.
+#[tauri::command(async)]
+pub fn print_agreement(db: State<'_, Db>, mentorship_id: i64) -> Reply<String> {
+    let dir = db.documents_dir();
+    std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, e))?;
+    let path =
+        mentordesk_core::agreement::write_agreement(&*db.store()?, mentorship_id, today(), &dir)?;
+    Ok(path.display().to_string())
+}
+
+/// Opens a printed document with the system's PDF viewer.
+#[tauri::command]
+pub fn open_document(app: AppHandle, db: State<'_, Db>, path: String) -> Reply<()> {
+    let file = printed_document(&db, &path)?;
+    let shown = file.display().to_string();
+    app.opener()
+        .open_path(shown.clone(), None::<&str>)
+        .map_err(|e| {
+            let message = format!(
+                "No PDF viewer could be started on this computer ({e}). The document is saved \
+                 at {shown}; open it from there, or save a copy elsewhere."
+            );
+            IpcError::new("open_failed", message)
+        })
+}
+
+/// Copies a printed document to where the person chose in the save dialog.
+#[tauri::command]
+pub fn save_document_copy(db: State<'_, Db>, from: String, to: String) -> Reply<()> {
+    let from = printed_document(&db, &from)?;
+    let to = PathBuf::from(to);
+    // Copying a file onto itself would empty it; choosing the printed file itself is a no-op.
+    if to.canonicalize().is_ok_and(|to| to == from) {
+        return Ok(());
+    }
+    std::fs::copy(&from, &to).map_err(|e| Error::file(&to, e))?;
+    Ok(())
+}
+
+fn printed_document(db: &Db, path: &str) -> Reply<PathBuf> {
+    inside(&db.documents_dir(), Path::new(path)).ok_or_else(|| {
+        IpcError::new(
+            "not_a_document",
+            format!("{path} is not a document MentorDesk printed, so it was left alone."),
+        )
+    })
+}
+
+/// The file at `path`, resolved, if it exists and lies inside `dir` (links and `..` included).
+fn inside(dir: &Path, path: &Path) -> Option<PathBuf> {
+    let dir = dir.canonicalize().ok()?;
+    let file = path.canonicalize().ok()?;
+    (file.starts_with(&dir) && file.is_file()).then_some(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inside;
+
+    #[test]
+    fn only_files_inside_the_documents_folder_are_handed_out() {
+        let root = tempfile::tempdir().unwrap();
+        let docs = root.path().join("documents");
+        std::fs::create_dir(&docs).unwrap();
+        std::fs::write(docs.join("MS-0001-agreement.pdf"), b"%PDF").unwrap();
+        std::fs::write(root.path().join("mentordesk.sqlite3"), b"").unwrap();
+
+        assert!(inside(&docs, &docs.join("MS-0001-agreement.pdf")).is_some());
+        assert!(inside(&docs, &docs.join("../mentordesk.sqlite3")).is_none());
+        assert!(inside(&docs, &root.path().join("mentordesk.sqlite3")).is_none());
+        assert!(inside(&docs, &docs.join("missing.pdf")).is_none());
+        assert!(inside(&docs, &docs).is_none());
+    }
+}

@@ -1,0 +1,104 @@
+// The window's only door to the Rust side. Every command has one function here, so command
+// names, argument names and error handling live in this one file. A refused call throws an
+// ApiError carrying the stable `code`, the `message` for the person and the form `field`.
+
+export class ApiError extends Error {
+  constructor({ code, message, field }) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.field = field ?? null;
+  }
+}
+
+function tauri() {
+  const t = window.__TAURI__;
+  if (!t || !t.core) {
+    throw new ApiError({
+      code: 'no_shell',
+      message: 'This page only works inside the MentorDesk application.',
+    });
+  }
+  return t;
+}
+
+// Core's errors arrive as {code, message, field}; Tauri's own (for example arguments that do
+// not fit the command) arrive as a plain string.
+function toApiError(raw) {
+  if (raw instanceof ApiError) return raw;
+  if (raw && typeof raw === 'object' && typeof raw.message === 'string') {
+    return new ApiError({ code: raw.code ?? 'unknown', message: raw.message, field: raw.field });
+  }
+  return new ApiError({ code: 'ipc', message: String(raw) });
+}
+
+async function call(command, args = {}) {
+  try {
+    return await tauri().core.invoke(command, args);
+  } catch (raw) {
+    throw toApiError(raw);
+  }
+}
+
+// The programme as a whole.
+export const appStatus = () => call('app_status');
+export const createSample = () => call('create_sample');
+export const vocabulary = () => call('vocabulary');
+export const settingsDefs = () => call('settings_defs');
+export const getSettings = () => call('get_settings');
+export const saveSettings = (settings) => call('save_settings', { settings });
+
+// Units.
+export const listUnits = (includeArchived = false) => call('list_units', { includeArchived });
+export const getUnit = (id) => call('get_unit', { id });
+export const saveUnit = (unit) => call('save_unit', { unit });
+
+// Staff. `query` is {text, unit_id, include_archived, limit}.
+export const listStaff = (query) => call('list_staff', { query });
+export const getStaff = (id) => call('get_staff', { id });
+export const saveStaff = (staff) => call('save_staff', { staff });
+export const staffChoices = () => call('staff_choices');
+
+// External organisations.
+export const listOrganisations = (includeArchived = false) =>
+  call('list_organisations', { includeArchived });
+export const getOrganisation = (id) => call('get_organisation', { id });
+export const saveOrganisation = (organisation) => call('save_organisation', { organisation });
+export const organisationChoices = () => call('organisation_choices');
+
+// Mentors.
+export const listMentors = (text = '', includeArchived = false) =>
+  call('list_mentors', { text, includeArchived });
+export const getMentor = (id) => call('get_mentor', { id });
+export const saveMentor = (mentor) => call('save_mentor', { mentor });
+export const mentorChoices = () => call('mentor_choices');
+
+// Protégés. `kind` is a protege_kind code or null for every kind.
+export const listProteges = (text = '', kind = null, includeArchived = false) =>
+  call('list_proteges', { text, kind, includeArchived });
+export const getProtege = (id) => call('get_protege', { id });
+export const saveProtege = (protege) => call('save_protege', { protege });
+export const protegeChoices = () => call('protege_choices');
+
+// Mentorships. `query` is {text, status, mentor_id, include_archived}.
+export const listMentorships = (query) => call('list_mentorships', { query });
+export const getMentorship = (id) => call('get_mentorship', { id });
+export const saveMentorship = (mentorship) => call('save_mentorship', { mentorship });
+
+// Archiving; `register` is one of unit, staff, organisation, mentor, protege, mentorship.
+export const setArchived = (register, id, archived) =>
+  call('set_archived', { register, id, archived });
+
+// Documents.
+export const printAgreement = (mentorshipId) => call('print_agreement', { mentorshipId });
+export const openDocument = (path) => call('open_document', { path });
+export const saveDocumentCopy = (from, to) => call('save_document_copy', { from, to });
+
+// Asks where to save a file; resolves to the chosen path, or null when the person cancels.
+export async function chooseSavePath({ title, defaultPath, filters }) {
+  try {
+    return await tauri().dialog.save({ title, defaultPath, filters });
+  } catch (raw) {
+    throw toApiError(raw);
+  }
+}

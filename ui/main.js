@@ -1,0 +1,101 @@
+// Starts the window: asks the shell how the database is, shows the welcome screen for an empty
+// programme or the staff register otherwise, and switches screens from the left-hand menu.
+
+import * as api from './api.js';
+import { startScreen } from './screens/start.js';
+import { staffScreen } from './screens/staff.js';
+import { unitsScreen } from './screens/units.js';
+import { mentorsScreen } from './screens/mentors.js';
+import { protegesScreen } from './screens/proteges.js';
+import { mentorshipsScreen } from './screens/mentorships.js';
+import { organisationsScreen } from './screens/organisations.js';
+import { settingsScreen } from './screens/settings.js';
+
+const NAV = ['staff', 'units', 'mentors', 'proteges', 'mentorships', 'organisations', 'settings'];
+
+// What every screen may use: the closed lists, drop-down options and navigation.
+const ctx = {
+  status: null,
+  vocab: {},
+  label(list, code) {
+    return (this.vocab[list] ?? []).find((e) => e.code === code)?.label ?? code ?? '';
+  },
+  async options(source) {
+    if (source.vocab) {
+      return (this.vocab[source.vocab] ?? []).map((e) => ({ value: e.code, label: e.label }));
+    }
+    const choices = {
+      staff: api.staffChoices,
+      organisations: api.organisationChoices,
+      mentors: api.mentorChoices,
+      proteges: api.protegeChoices,
+      units: async () => (await api.listUnits(false)).map((u) => ({ id: u.id, label: u.name })),
+    }[source.choices];
+    return (await choices()).map((c) => ({ value: String(c.id), label: c.label }));
+  },
+  navigate,
+  settingsChanged(settings) {
+    document.getElementById('department-name').textContent = settings.department_name;
+  },
+};
+
+const screens = {};
+let current = null;
+
+function navigate(name) {
+  current = name;
+  for (const section of document.querySelectorAll('main > section')) {
+    section.hidden = section.id !== `screen-${name}`;
+  }
+  for (const item of NAV) {
+    const button = document.getElementById(`nav-${item}`);
+    if (item === name) button.setAttribute('aria-current', 'page');
+    else button.removeAttribute('aria-current');
+  }
+  screens[name]?.show?.();
+}
+
+function showProblem(message, path) {
+  document.getElementById('problem-message').textContent = message;
+  document.getElementById('problem-path').textContent = path ?? '';
+  for (const item of NAV) document.getElementById(`nav-${item}`).disabled = true;
+  navigate('problem');
+}
+
+async function boot() {
+  let status;
+  try {
+    status = await api.appStatus();
+  } catch (error) {
+    showProblem(error.message);
+    return;
+  }
+  if (status.open_error) {
+    showProblem(status.open_error.message, status.database_path);
+    return;
+  }
+  ctx.status = status;
+  try {
+    ctx.vocab = await api.vocabulary();
+    ctx.settingsChanged(await api.getSettings());
+  } catch (error) {
+    showProblem(error.message, status.database_path);
+    return;
+  }
+  screens.start = startScreen(ctx);
+  screens.staff = staffScreen(ctx);
+  screens.units = unitsScreen(ctx);
+  screens.mentors = mentorsScreen(ctx);
+  screens.proteges = protegesScreen(ctx);
+  screens.mentorships = mentorshipsScreen(ctx);
+  screens.organisations = organisationsScreen(ctx);
+  screens.settings = settingsScreen(ctx);
+  for (const item of NAV) {
+    document.getElementById(`nav-${item}`).addEventListener('click', () => {
+      if (current !== item) navigate(item);
+    });
+  }
+  navigate(status.is_empty ? 'start' : 'staff');
+}
+
+boot();

@@ -1,0 +1,325 @@
+// Mentorships: a mentor and a protégé for a period, with goals, competencies and meeting
+// arrangements; and the printed agreement they sign.
+
+import * as api from '../api.js';
+import { el, pill, nextId, timeNow } from '../forms.js';
+import { registerScreen, emptyText } from '../register.js';
+
+const LEVELS = [1, 2, 3, 4, 5];
+
+export function mentorshipsScreen(ctx) {
+  const parts = {};
+
+  function rowField(label, input, wide) {
+    input.id = nextId('row');
+    return el('div', { class: `field${wide ? ' wide' : ''}` }, el('label', { for: input.id, text: label }), input);
+  }
+
+  function levelSelect(name, value) {
+    const select = el('select', { name },
+      el('option', { value: '', text: '—' }),
+      LEVELS.map((n) => el('option', { value: n, text: String(n) })));
+    select.value = value === null || value === undefined ? '' : String(value);
+    return select;
+  }
+
+  function removeButton(what, row) {
+    return el('button', {
+      type: 'button', class: 'quiet remove', text: 'Remove', title: `Remove this ${what}`,
+      onclick: () => {
+        row().remove();
+        renumber();
+        parts.screen.markDirty();
+      },
+    });
+  }
+
+  function goalRow(goal = { description: '', measure: '', due_on: null }) {
+    const description = el('textarea', { name: 'goal_description', rows: 2 });
+    description.value = goal.description;
+    const measure = el('input', { name: 'goal_measure', type: 'text' });
+    measure.value = goal.measure;
+    const due = el('input', { name: 'goal_due_on', type: 'date' });
+    due.value = goal.due_on ?? '';
+    const row = el('div', { class: 'row-item goal' },
+      el('div', { class: 'row-head' }, el('span', { class: 'row-number' }), removeButton('goal', () => row)),
+      el('div', { class: 'grid' },
+        rowField('Goal or deliverable', description, true),
+        rowField('How it is measured (quality, quantity, time)', measure, true),
+        rowField('Due by', due)));
+    return row;
+  }
+
+  function competencyRow(c = { name: '', current_level: null, target_level: null }) {
+    const name = el('input', { name: 'competency_name', type: 'text' });
+    name.value = c.name;
+    const row = el('div', { class: 'row-item competency' },
+      el('div', { class: 'row-head' }, el('span', { class: 'row-number' }), removeButton('competency', () => row)),
+      el('div', { class: 'grid three' },
+        rowField('Competency', name, true),
+        rowField('Current level', levelSelect('competency_current_level', c.current_level)),
+        rowField('Target level', levelSelect('competency_target_level', c.target_level))));
+    return row;
+  }
+
+  function renumber() {
+    parts.goals.querySelectorAll('.row-number').forEach((n, i) => { n.textContent = `Goal ${i + 1}`; });
+    parts.competencies.querySelectorAll('.row-number').forEach((n, i) => { n.textContent = `Competency ${i + 1}`; });
+  }
+
+  function report(text, failed = false) {
+    parts.documentStatus.textContent = text;
+    parts.documentStatus.classList.toggle('error', failed);
+  }
+
+  function resetDocument() {
+    parts.documentBox.hidden = true;
+    parts.documentPath.textContent = '';
+    report('');
+    parts.printed = null;
+  }
+
+  async function print() {
+    const record = parts.screen.record();
+    report('');
+    if (!record || record.id === null) return;
+    if (parts.screen.isDirty()) {
+      parts.documentBox.hidden = false;
+      parts.documentPath.textContent = '';
+      report('Save your changes first: the agreement prints the saved mentorship.', true);
+      return;
+    }
+    parts.printButton.disabled = true;
+    parts.printButton.textContent = 'Printing…';
+    try {
+      const path = await api.printAgreement(record.id);
+      parts.printed = path;
+      parts.documentPath.textContent = path;
+      parts.documentActions.hidden = false;
+      report(`Printed at ${timeNow()}.`);
+    } catch (error) {
+      parts.printed = null;
+      parts.documentPath.textContent = '';
+      parts.documentActions.hidden = true;
+      report(error.message, true);
+    } finally {
+      parts.documentBox.hidden = false;
+      parts.printButton.disabled = false;
+      parts.printButton.textContent = 'Print agreement';
+    }
+  }
+
+  async function openPrinted() {
+    if (!parts.printed) return;
+    try {
+      await api.openDocument(parts.printed);
+      report('Opened in the PDF viewer.');
+    } catch (error) {
+      report(error.message, true);
+    }
+  }
+
+  async function saveCopy() {
+    if (!parts.printed) return;
+    const fileName = parts.printed.split(/[\\/]/).pop();
+    try {
+      const to = await api.chooseSavePath({
+        title: 'Save a copy of the agreement',
+        defaultPath: fileName,
+        filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+      });
+      if (!to) return;
+      await api.saveDocumentCopy(parts.printed, to);
+      report(`A copy was saved as ${to}.`);
+    } catch (error) {
+      report(error.message, true);
+    }
+  }
+
+  return registerScreen(ctx, {
+    name: 'mentorships',
+    register: 'mentorship',
+    title: 'Mentorships',
+    newLabel: 'New mentorship',
+    noun: 'mentorship',
+    nounPlural: 'mentorships',
+    searchPlaceholder: 'Search by mentor or protégé',
+    empty: emptyText('mentorships', 'New mentorship'),
+    filters: [
+      { key: 'status', label: 'Status', source: { vocab: 'status' }, blank: 'All statuses' },
+      { key: 'mentor_id', label: 'Mentor', source: { choices: 'mentors' }, blank: 'All mentors', ids: true },
+    ],
+    columns: [
+      { label: 'Ref.', value: (r) => r.reference, class: 'mono nowrap' },
+      { label: 'Mentor', value: (r) => r.mentor, class: 'strong' },
+      { label: 'Protégé', value: (r) => r.protege },
+      { extra: true, label: 'Kind', value: (r) => r.protege_kind },
+      { extra: true, label: 'From', value: (r) => r.start_date, class: 'nowrap' },
+      { extra: true, label: 'Until', value: (r) => r.end_date, class: 'nowrap' },
+      {
+        label: 'Status',
+        value: (r) => el('span', { class: 'pills' },
+          pill(ctx.label('status', r.status), r.status),
+          r.archived ? pill('Archived', 'muted') : null),
+      },
+    ],
+    list: (q) => api.listMentorships({
+      text: q.text, status: q.status, mentor_id: q.mentor_id, include_archived: q.include_archived,
+    }),
+    get: api.getMentorship,
+    save: api.saveMentorship,
+    blank: () => ({
+      id: null, mentor_id: null, protege_id: null, start_date: null, end_date: null, purpose: null,
+      mode: 'face_to_face', frequency: 'monthly', meeting_minutes: 60, meeting_place: '',
+      status: 'draft', capacity_override_reason: '',
+      goals: [{ description: '', measure: '', due_on: null }], competencies: [], archived: false,
+    }),
+    titleOf: (r, form) => {
+      const protege = form.elements.namedItem('protege_id').selectedOptions[0];
+      const name = protege && protege.value !== '' ? protege.textContent : '';
+      const reference = r.id === null ? '' : `MS-${String(r.id).padStart(4, '0')}`;
+      return [reference, name].filter(Boolean).join(' · ') || 'Mentorship';
+    },
+    sections: [
+      {
+        legend: 'Pairing',
+        fields: [
+          {
+            name: 'mentor_id', label: 'Mentor', type: 'select', source: { choices: 'mentors' }, ids: true,
+            wide: true, needed: 'Choose the mentor.',
+          },
+          {
+            name: 'protege_id', label: 'Protégé', type: 'select', source: { choices: 'proteges' }, ids: true,
+            wide: true, needed: 'Choose the protégé.',
+          },
+          {
+            name: 'status', label: 'Status', type: 'select', source: { vocab: 'status' },
+            needed: 'Choose the status.',
+          },
+          {
+            name: 'purpose', label: 'Purpose', type: 'select', source: { vocab: 'purpose' },
+            needed: 'Choose the purpose of the mentorship.',
+          },
+          {
+            name: 'capacity_override_reason', label: 'Capacity override reason', type: 'textarea', rows: 2,
+            hint: "Only when the mentor already has the programme's maximum of protégés: why one more is allowed.",
+          },
+        ],
+      },
+      {
+        legend: 'Period',
+        note: 'At most a year; it may be renewed.',
+        fields: [
+          { name: 'start_date', label: 'Start date', type: 'date', needed: 'Give the start date.' },
+          { name: 'end_date', label: 'End date', type: 'date', needed: 'Give the end date.' },
+        ],
+      },
+      {
+        legend: 'Meetings',
+        fields: [
+          { name: 'mode', label: 'Mode', type: 'select', source: { vocab: 'mode' }, needed: 'Choose how the pair meets.' },
+          {
+            name: 'frequency', label: 'How often', type: 'select', source: { vocab: 'frequency' },
+            needed: 'Choose how often the pair meets.',
+          },
+          {
+            name: 'meeting_minutes', label: 'Length of a meeting (minutes)', type: 'number', min: 1, max: 480,
+            needed: 'Give the length of a meeting in minutes.',
+          },
+          { name: 'meeting_place', label: 'Place' },
+        ],
+      },
+    ],
+    extend({ form, tools, body, screen }) {
+      parts.screen = screen;
+      parts.printButton = el('button', {
+        type: 'button', id: 'print-agreement', class: 'secondary', text: 'Print agreement',
+        onclick: () => print(),
+      });
+      tools.prepend(parts.printButton);
+      parts.documentPath = el('code', { id: 'document-path', class: 'path' });
+      parts.documentStatus = el('p', { class: 'document-status', role: 'status', 'aria-live': 'polite' });
+      parts.documentActions = el('div', { class: 'document-actions' },
+        el('button', { type: 'button', id: 'document-open', class: 'secondary', text: 'Open', onclick: () => openPrinted() }),
+        el('button', {
+          type: 'button', id: 'document-save-copy', class: 'secondary', text: 'Save a copy…', onclick: () => saveCopy(),
+        }));
+      parts.documentBox = el('div', { class: 'document-box', hidden: true },
+        el('p', { class: 'document-label', text: 'Agreement' }),
+        parts.documentPath,
+        parts.documentActions,
+        parts.documentStatus);
+      form.querySelector('.form-error').after(parts.documentBox);
+
+      parts.goals = el('div', { class: 'rows' });
+      parts.competencies = el('div', { class: 'rows' });
+      body.append(
+        el('fieldset', { class: 'section' },
+          el('legend', { text: 'Goals and deliverables' }),
+          el('p', { class: 'section-note', text: 'What the protégé is expected to achieve, measurable in quality, quantity and time.' }),
+          parts.goals,
+          el('p', { class: 'field-error', dataset: { for: 'goals' }, 'aria-live': 'polite' }),
+          el('button', {
+            type: 'button', id: 'mentorships-add-goal', class: 'secondary small', text: 'Add a goal',
+            onclick: () => {
+              const row = goalRow();
+              parts.goals.append(row);
+              renumber();
+              row.querySelector('textarea').focus();
+              screen.markDirty();
+            },
+          })),
+        el('fieldset', { class: 'section' },
+          el('legend', { text: 'Competencies' }),
+          el('p', { class: 'section-note', text: 'Levels run from 1 (not yet able) to 5 (able to teach others).' }),
+          parts.competencies,
+          el('p', { class: 'field-error', dataset: { for: 'competencies' }, 'aria-live': 'polite' }),
+          el('button', {
+            type: 'button', id: 'mentorships-add-competency', class: 'secondary small', text: 'Add a competency',
+            onclick: () => {
+              const row = competencyRow();
+              parts.competencies.append(row);
+              renumber();
+              row.querySelector('input').focus();
+              screen.markDirty();
+            },
+          })));
+    },
+    afterFill(form, r) {
+      parts.goals.replaceChildren(...r.goals.map((g) => goalRow(g)));
+      parts.competencies.replaceChildren(...r.competencies.map((c) => competencyRow(c)));
+      renumber();
+      parts.printButton.disabled = r.id === null;
+      parts.printButton.title = r.id === null ? 'Save the mentorship first; then its agreement can be printed.' : '';
+      resetDocument();
+    },
+    collect(form, record, problems) {
+      record.goals = [...parts.goals.querySelectorAll('.goal')]
+        .map((row) => ({
+          description: row.querySelector('[name=goal_description]').value,
+          measure: row.querySelector('[name=goal_measure]').value,
+          due_on: row.querySelector('[name=goal_due_on]').value || null,
+        }))
+        // A row added and left empty is not a goal.
+        .filter((g) => g.description.trim() !== '' || g.measure.trim() !== '' || g.due_on !== null);
+      record.competencies = [];
+      [...parts.competencies.querySelectorAll('.competency')].forEach((row, n) => {
+        const name = row.querySelector('[name=competency_name]').value;
+        const current = row.querySelector('[name=competency_current_level]').value;
+        const target = row.querySelector('[name=competency_target_level]').value;
+        if (name.trim() === '' && current === '' && target === '') return;
+        if (current === '' || target === '') {
+          problems.push({ field: 'competencies', message: `Competency ${n + 1}: choose its current and its target level.` });
+          return;
+        }
+        record.competencies.push({ name, current_level: Number(current), target_level: Number(target) });
+      });
+    },
+    // Over capacity, the way forward is the override reason: point at it.
+    onError(error, form) {
+      if (error.code === 'capacity') {
+        form.querySelector('.field[data-field="capacity_override_reason"]')?.classList.add('attention');
+      }
+    },
+  });
+}
