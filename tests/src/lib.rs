@@ -264,9 +264,12 @@ impl App {
         within("clear a field", element.clear())
             .await
             .unwrap_or_else(|e| panic!("could not clear `{css}`: {e}"));
-        within("type", element.send_keys(text))
-            .await
-            .unwrap_or_else(|e| panic!("could not type into `{css}`: {e}"));
+        // WebDriver refuses to type nothing, and clearing has already emptied the field.
+        if !text.is_empty() {
+            within("type", element.send_keys(text))
+                .await
+                .unwrap_or_else(|e| panic!("could not type into `{css}`: {e}"));
+        }
     }
 
     /// Waits for the `<select>` matching `css` and chooses the option whose value is `value`.

@@ -1,7 +1,7 @@
 //! End-to-end tests: each one opens the real MentorDesk window with an empty database and
 //! drives it as a person would, through the harness in `mentordesk_e2e`.
 
-use mentordesk_e2e::{within, App};
+use mentordesk_e2e::{within, App, Locator};
 use serde_json::json;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -252,4 +252,41 @@ async fn an_officer_registers_a_pair_sees_a_refusal_pairs_them_and_prints_the_ag
         app.screenshot(&format!("07-{screen}")).await;
     }
     app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_sample_programme_loads_with_its_mentorships_listed() {
+    let app = App::launch().await;
+    app.click("#start-sample").await;
+    app.click("#nav-mentorships").await;
+    app.wait_for_text("#mentorships-list", "Zoë van der Merwe")
+        .await;
+    wait_for_rows(&app, "#mentorships-list tbody tr", 8).await;
+    app.screenshot("sample-mentorships").await;
+    // The search ignores accents, as an officer typing on an English keyboard expects.
+    app.fill("#mentorships-search", "rene").await;
+    wait_for_rows(&app, "#mentorships-list tbody tr", 1).await;
+    assert!(app
+        .text("#mentorships-list tbody tr")
+        .await
+        .contains("René Fourie"));
+    app.close().await;
+}
+
+/// Waits, within the harness's bound, until exactly `count` elements match `css`.
+async fn wait_for_rows(app: &App, css: &str, count: usize) {
+    let deadline = std::time::Instant::now() + mentordesk_e2e::WAIT;
+    loop {
+        let rows = within("count rows", app.client().find_all(Locator::Css(css)))
+            .await
+            .map_or(0, |rows| rows.len());
+        if rows == count {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "expected {count} rows matching `{css}`, still {rows}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 }
