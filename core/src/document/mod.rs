@@ -101,8 +101,16 @@ impl Document {
     }
 }
 
-/// Renders `doc` and writes the PDF to `path`, replacing any file there.
+/// Renders `doc` and writes the PDF to `path`, replacing any file there. The bytes go to a
+/// temporary file beside it first, so a crash or a full disk never leaves half a PDF under the
+/// real name.
 pub fn write_pdf(doc: &Document, path: &Path) -> crate::Result<()> {
     let bytes = render_pdf(doc)?;
-    std::fs::write(path, bytes).map_err(|source| crate::Error::file(path, source))
+    let partial = path.with_extension("pdf.partial");
+    std::fs::write(&partial, bytes).map_err(|source| crate::Error::file(&partial, source))?;
+    std::fs::rename(&partial, path).map_err(|source| {
+        // The partial file is of no use to anyone once the rename has failed.
+        let _ = std::fs::remove_file(&partial);
+        crate::Error::file(path, source)
+    })
 }
