@@ -104,18 +104,8 @@ fn big_register(staff: usize) -> (tempfile::TempDir, Store) {
                 for p in 0..4 {
                     let protege_staff = ids[250 + m * 4 + p];
                     let protege_id = s.save_protege(&Protege {
-                        id: None,
-                        staff_id: protege_staff,
-                        kind: ProtegeKind::ALL[p],
                         programme_detail: "Learnership NQF 4".into(),
-                        career_goals: String::new(),
-                        career_path_plan: String::new(),
-                        education: String::new(),
-                        work_experience: String::new(),
-                        strengths: String::new(),
-                        weaknesses: String::new(),
-                        development_needs: "Financial management".into(),
-                        archived: false,
+                        ..Protege::new(protege_staff, ProtegeKind::ALL[p], "Financial management")
                     })?;
                     s.save_mentorship(&Mentorship {
                         id: None,

@@ -451,6 +451,24 @@ impl Mentor {
 }
 
 impl Protege {
+    /// A new protégé with only what every kind needs; the rest of the profile is left blank.
+    pub fn new(staff_id: i64, kind: ProtegeKind, development_needs: impl Into<String>) -> Protege {
+        Protege {
+            id: None,
+            staff_id,
+            kind,
+            programme_detail: String::new(),
+            career_goals: String::new(),
+            career_path_plan: String::new(),
+            education: String::new(),
+            work_experience: String::new(),
+            strengths: String::new(),
+            weaknesses: String::new(),
+            development_needs: development_needs.into(),
+            archived: false,
+        }
+    }
+
     pub fn validate(&self) -> Result<()> {
         if matches!(self.kind, ProtegeKind::Intern | ProtegeKind::Learner) {
             let what = if self.kind == ProtegeKind::Learner {

@@ -247,20 +247,11 @@ fn new_protege(store: &mut Store, name: &str) -> i64 {
         .unwrap()[0]
         .id;
     store
-        .save_protege(&Protege {
-            id: None,
+        .save_protege(&Protege::new(
             staff_id,
-            kind: ProtegeKind::Applicant,
-            programme_detail: String::new(),
-            career_goals: String::new(),
-            career_path_plan: String::new(),
-            education: String::new(),
-            work_experience: String::new(),
-            strengths: String::new(),
-            weaknesses: String::new(),
-            development_needs: "Report writing".into(),
-            archived: false,
-        })
+            ProtegeKind::Applicant,
+            "Report writing",
+        ))
         .unwrap()
 }
 
