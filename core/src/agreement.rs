@@ -132,18 +132,9 @@ pub fn build(f: &AgreementFacts, today: NaiveDate) -> Document {
             Block::Heading(CLAUSES[0].into()),
             Block::Table {
                 columns: vec![
-                    Column {
-                        title: "".into(),
-                        width: 0.22,
-                    },
-                    Column {
-                        title: "Mentor".into(),
-                        width: 0.39,
-                    },
-                    Column {
-                        title: "Protégé".into(),
-                        width: 0.39,
-                    },
+                    Column::new("", 0.22),
+                    Column::new("Mentor", 0.39),
+                    Column::new("Protégé", 0.39),
                 ],
                 rows: vec![
                     vec!["Name".into(), mentor.clone(), protege.clone()],
@@ -200,22 +191,10 @@ pub fn build(f: &AgreementFacts, today: NaiveDate) -> Document {
         ];
     blocks.push(Block::Table {
         columns: vec![
-            Column {
-                title: "No.".into(),
-                width: 0.07,
-            },
-            Column {
-                title: "Goal or deliverable".into(),
-                width: 0.5,
-            },
-            Column {
-                title: "Measure (quality, quantity, time)".into(),
-                width: 0.28,
-            },
-            Column {
-                title: "Due".into(),
-                width: 0.15,
-            },
+            Column::new("No.", 0.07),
+            Column::new("Goal or deliverable", 0.5),
+            Column::new("Measure (quality, quantity, time)", 0.28),
+            Column::new("Due", 0.15),
         ],
         rows: m
             .goals
@@ -241,18 +220,9 @@ pub fn build(f: &AgreementFacts, today: NaiveDate) -> Document {
     } else {
         blocks.push(Block::Table {
             columns: vec![
-                Column {
-                    title: "Competency".into(),
-                    width: 0.6,
-                },
-                Column {
-                    title: "Current level".into(),
-                    width: 0.2,
-                },
-                Column {
-                    title: "Target level".into(),
-                    width: 0.2,
-                },
+                Column::new("Competency", 0.6),
+                Column::new("Current level", 0.2),
+                Column::new("Target level", 0.2),
             ],
             rows: m
                 .competencies

@@ -30,12 +30,29 @@ fn text_of(pdf: &Path) -> String {
     raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-#[test]
-fn every_sample_agreement_prints_its_parties_terms_clauses_and_signatures() {
+/// The sample programme in a real file, dated as the agreements are.
+fn sample_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("sample.sqlite3")).unwrap();
+    sample::create(&mut store, date("2026-11-23")).unwrap();
+    (dir, store)
+}
+
+/// The id of the sample's mentorship whose mentor or protégé matches `name`.
+fn mentorship_named(store: &Store, name: &str) -> i64 {
+    store
+        .mentorships(&MentorshipQuery {
+            text: name.into(),
+            ..Default::default()
+        })
+        .unwrap()[0]
+        .id
+}
+
+#[test]
+fn every_sample_agreement_prints_its_parties_terms_clauses_and_signatures() {
+    let (dir, store) = sample_store();
     let today = date("2026-11-23");
-    sample::create(&mut store, today).unwrap();
     let rows = store
         .mentorships(&MentorshipQuery {
             status: Some(Status::Active),
@@ -101,18 +118,8 @@ fn every_sample_agreement_prints_its_parties_terms_clauses_and_signatures() {
 
 #[test]
 fn the_agreement_names_accents_and_apostrophes_as_written() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("sample.sqlite3")).unwrap();
-    sample::create(&mut store, date("2026-11-23")).unwrap();
-    let find = |name: &str| {
-        store
-            .mentorships(&MentorshipQuery {
-                text: name.into(),
-                ..Default::default()
-            })
-            .unwrap()[0]
-            .id
-    };
+    let (dir, store) = sample_store();
+    let find = |name: &str| mentorship_named(&store, name);
     // Zoë mentors Mpho, whose unit is managed by Nomvula Dlamini-Müller; Charlene mentors René.
     let mpho =
         agreement::write_agreement(&store, find("Mpho"), date("2026-11-23"), dir.path()).unwrap();
@@ -136,18 +143,9 @@ fn the_agreement_names_accents_and_apostrophes_as_written() {
 
 #[test]
 fn the_wording_fits_each_kind_of_protege() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("sample.sqlite3")).unwrap();
-    sample::create(&mut store, date("2026-11-23")).unwrap();
+    let (_dir, store) = sample_store();
     let wording = |name: &str| {
-        let id = store
-            .mentorships(&MentorshipQuery {
-                text: name.into(),
-                ..Default::default()
-            })
-            .unwrap()[0]
-            .id;
-        agreement::agreement(&store, id, date("2026-11-23"))
+        agreement::agreement(&store, mentorship_named(&store, name), date("2026-11-23"))
             .unwrap()
             .plain_text()
     };

@@ -70,18 +70,9 @@ fn sample() -> Document {
             Block::Heading(HEADINGS[0].into()),
             Block::Table {
                 columns: vec![
-                    Column {
-                        title: "".into(),
-                        width: 0.22,
-                    },
-                    Column {
-                        title: "Mentor".into(),
-                        width: 0.39,
-                    },
-                    Column {
-                        title: "Protégé".into(),
-                        width: 0.39,
-                    },
+                    Column::new("", 0.22),
+                    Column::new("Mentor", 0.39),
+                    Column::new("Protégé", 0.39),
                 ],
                 rows: vec![
                     vec!["Name".into(), NAMES[0].into(), NAMES[1].into()],
@@ -109,22 +100,10 @@ fn sample() -> Document {
             Block::Heading(HEADINGS[3].into()),
             Block::Table {
                 columns: vec![
-                    Column {
-                        title: "No.".into(),
-                        width: 0.07,
-                    },
-                    Column {
-                        title: "Goal or deliverable".into(),
-                        width: 0.5,
-                    },
-                    Column {
-                        title: "Measure (quality, quantity, time)".into(),
-                        width: 0.28,
-                    },
-                    Column {
-                        title: "Due".into(),
-                        width: 0.15,
-                    },
+                    Column::new("No.", 0.07),
+                    Column::new("Goal or deliverable", 0.5),
+                    Column::new("Measure (quality, quantity, time)", 0.28),
+                    Column::new("Due", 0.15),
                 ],
                 rows: goals,
             },
@@ -270,16 +249,7 @@ fn a_table_repeats_its_header_on_every_page_it_spans() {
         .collect();
     let doc = Document {
         blocks: vec![Block::Table {
-            columns: vec![
-                Column {
-                    title: "Item".into(),
-                    width: 0.3,
-                },
-                Column {
-                    title: "Description".into(),
-                    width: 0.7,
-                },
-            ],
+            columns: vec![Column::new("Item", 0.3), Column::new("Description", 0.7)],
             rows,
         }],
         ..sample()
@@ -396,18 +366,12 @@ fn pathological_input_renders_without_panicking() {
                 rows: vec![vec!["lost".into()]],
             },
             Block::Table {
-                columns: vec![Column {
-                    title: "Empty".into(),
-                    width: 1.0,
-                }],
+                columns: vec![Column::new("Empty", 1.0)],
                 rows: Vec::new(),
             },
             Block::Table {
                 columns: vec![
-                    Column {
-                        title: "Narrow".into(),
-                        width: 0.0,
-                    },
+                    Column::new("Narrow", 0.0),
                     Column {
                         title: "Odd".into(),
                         width: f32::NAN,
@@ -420,16 +384,7 @@ fn pathological_input_renders_without_panicking() {
                 rows: vec![vec![long_word.repeat(4)], Vec::new(), vec!["a".into(); 9]],
             },
             Block::Table {
-                columns: vec![
-                    Column {
-                        title: "No.".into(),
-                        width: 0.2,
-                    },
-                    Column {
-                        title: "Row".into(),
-                        width: 0.8,
-                    },
-                ],
+                columns: vec![Column::new("No.", 0.2), Column::new("Row", 0.8)],
                 rows: (0..2_000)
                     .map(|n| vec![n.to_string(), format!("Row number {n}")])
                     .collect(),

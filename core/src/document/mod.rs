@@ -52,6 +52,15 @@ pub struct Column {
     pub width: f32,
 }
 
+impl Column {
+    pub fn new(title: &str, width: f32) -> Column {
+        Column {
+            title: title.to_owned(),
+            width,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Signatory {
     pub role: String,
