@@ -47,6 +47,8 @@ macro_rules! choice {
     };
 }
 
+pub(crate) use choice;
+
 choice!(Gender {
     Female = "female": "Female",
     Male = "male": "Male",
@@ -106,6 +108,27 @@ choice!(Frequency {
     Monthly = "monthly": "Monthly",
 });
 
+impl Frequency {
+    /// Meetings in an average month: 52 weeks of the year spread over 12 months.
+    pub fn meetings_per_month(self) -> f64 {
+        match self {
+            Frequency::Weekly => 52.0 / 12.0,
+            Frequency::Fortnightly => 26.0 / 12.0,
+            Frequency::Monthly => 1.0,
+        }
+    }
+}
+
+choice!(
+    /// What kind of body offers external mentors.
+    OrganisationKind {
+        PrivateSector = "private_sector": "Private sector",
+        Parastatal = "parastatal": "Parastatal",
+        Individual = "individual": "Leading individual",
+        Other = "other": "Other",
+    }
+);
+
 choice!(Status {
     Draft = "draft": "Draft",
     Active = "active": "Active",
@@ -155,10 +178,11 @@ pub struct Staff {
     pub archived: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Organisation {
     pub id: Option<i64>,
     pub name: String,
+    pub kind: OrganisationKind,
     #[serde(default)]
     pub contact_person: String,
     #[serde(default)]
@@ -166,7 +190,50 @@ pub struct Organisation {
     #[serde(default)]
     pub phone: String,
     #[serde(default)]
+    pub address: String,
+    /// The person who liaises between the department and the organisation.
+    #[serde(default)]
+    pub coordinator: String,
+    /// The time each of its mentors gives, agreed in days a year.
+    pub days_per_year: Option<u32>,
+    /// How that time is spread, e.g. "two hours a month, in working hours".
+    #[serde(default)]
+    pub time_allocation_notes: String,
+    pub agreement_start: Option<NaiveDate>,
+    pub agreement_end: Option<NaiveDate>,
+    #[serde(default)]
     pub archived: bool,
+}
+
+impl Organisation {
+    /// A new organisation with only its name and kind; the rest is left blank.
+    pub fn new(name: impl Into<String>, kind: OrganisationKind) -> Organisation {
+        Organisation {
+            id: None,
+            name: name.into(),
+            kind,
+            contact_person: String::new(),
+            email: String::new(),
+            phone: String::new(),
+            address: String::new(),
+            coordinator: String::new(),
+            days_per_year: None,
+            time_allocation_notes: String::new(),
+            agreement_start: None,
+            agreement_end: None,
+            archived: false,
+        }
+    }
+
+    /// The organisation's file reference, e.g. "ORG-0001".
+    pub fn reference(id: i64) -> String {
+        format!("ORG-{id:04}")
+    }
+
+    /// Whether the agreement with the organisation runs on `day`.
+    pub fn agreement_covers(&self, day: NaiveDate) -> bool {
+        matches!((self.agreement_start, self.agreement_end), (Some(s), Some(e)) if s <= day && day <= e)
+    }
 }
 
 /// A mentor is either a staff member (`staff_id`) or a person offered by an external
@@ -330,7 +397,28 @@ impl Unit {
 
 impl Organisation {
     pub fn validate(&self) -> Result<()> {
-        required("name", "The organisation's name", &self.name)
+        required("name", "The organisation's name", &self.name)?;
+        if self.days_per_year.is_some_and(|d| d > 366) {
+            return Err(Error::invalid(
+                "days_per_year",
+                "The time allocation is in days a year, so it cannot be more than 366.",
+            ));
+        }
+        match (self.agreement_start, self.agreement_end) {
+            (Some(start), Some(end)) if end < start => Err(Error::invalid(
+                "agreement_end",
+                format!("The agreement's end date {end} is before its start date {start}."),
+            )),
+            (Some(_), None) => Err(Error::invalid(
+                "agreement_end",
+                "The agreement's end date is required when it has a start date.",
+            )),
+            (None, Some(_)) => Err(Error::invalid(
+                "agreement_start",
+                "The agreement's start date is required when it has an end date.",
+            )),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -385,6 +473,11 @@ impl Staff {
 }
 
 impl Mentor {
+    /// The mentor's file reference, e.g. "MT-0003".
+    pub fn reference(id: i64) -> String {
+        format!("MT-{id:04}")
+    }
+
     pub fn is_external(&self) -> bool {
         self.staff_id.is_none()
     }
@@ -638,5 +731,38 @@ pub fn vocabulary() -> std::collections::BTreeMap<&'static str, Vec<ListEntry>> 
             entries(Frequency::ALL, Frequency::code, Frequency::label),
         ),
         ("status", entries(Status::ALL, Status::code, Status::label)),
+        (
+            "organisation_kind",
+            entries(
+                OrganisationKind::ALL,
+                OrganisationKind::code,
+                OrganisationKind::label,
+            ),
+        ),
+        (
+            "allocation_status",
+            entries(
+                crate::kpa::AllocationStatus::ALL,
+                crate::kpa::AllocationStatus::code,
+                crate::kpa::AllocationStatus::label,
+            ),
+        ),
+        (
+            "consultation_outcome",
+            entries(
+                crate::kpa::ConsultationOutcome::ALL,
+                crate::kpa::ConsultationOutcome::code,
+                crate::kpa::ConsultationOutcome::label,
+            ),
+        ),
     ])
+}
+
+/// A past appointment of a mentor, closed by the annual review that renewed it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Appointment {
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub reviewed_on: NaiveDate,
+    pub review_notes: String,
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 pub type Result<T> = std::result::Result<T, Error>;
 
-/// A rule of the programme that refused a mentorship. The UI may branch on these codes (for
+/// A rule of the programme that refused a change. The UI may branch on these codes (for
 /// example to show the override field), so they are stable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -17,6 +17,11 @@ pub enum Rule {
     Period,
     ProtegeAlreadyMentored,
     Experience,
+    KpaWeights,
+    KpaRange,
+    MentoringKpa,
+    Consultation,
+    FinalAllocation,
 }
 
 impl Rule {
@@ -29,6 +34,11 @@ impl Rule {
             Rule::Period => "period",
             Rule::ProtegeAlreadyMentored => "protege_already_mentored",
             Rule::Experience => "experience",
+            Rule::KpaWeights => "kpa_weights",
+            Rule::KpaRange => "kpa_range",
+            Rule::MentoringKpa => "mentoring_kpa",
+            Rule::Consultation => "consultation",
+            Rule::FinalAllocation => "final_allocation",
         }
     }
 }

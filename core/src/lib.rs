@@ -3,13 +3,17 @@
 //! the command-line program are thin callers of this crate.
 
 pub mod agreement;
+pub mod contracts;
+pub mod cycle;
 pub mod document;
 pub mod domain;
 pub mod error;
+pub mod kpa;
 pub mod rules;
 pub mod sample;
 pub mod settings;
 pub mod store;
+pub mod workload;
 
 pub use error::{Error, Result, Rule};
 pub use store::Store;

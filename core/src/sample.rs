@@ -377,6 +377,43 @@ const MENTORS: [(usize, &str, u32, &str, &str); 5] = [
     (9, "Service delivery, Batho Pele, citizen engagement, leadership", 15, "", ""),
 ];
 
+/// Each internal mentor's own KPAs besides mentoring: (title, outputs, indicators, weight).
+/// With the mentoring KPA's 10% they add up to 100%.
+type KpaLine = (&'static str, &'static str, &'static str, u32);
+
+const MENTOR_KPAS: [[KpaLine; 4]; 5] = [
+    [
+        ("Workplace skills plan", "Skills plan and annual training report submitted", "Submitted to the SETA by 30 April", 30),
+        ("Learnerships and internships", "Learners and interns placed and supported", "95% of placements completed", 25),
+        ("Training administration", "Training records kept current", "Records updated within 5 working days", 20),
+        ("People management", "Team's performance agreements and reviews", "All reviews on time", 15),
+    ],
+    [
+        ("Budget planning", "Unit budgets and the MTEF submission", "Submitted by the Treasury deadline", 30),
+        ("Expenditure management", "Monthly expenditure reports", "Variance explained within 2%", 25),
+        ("Financial reporting", "Interim and annual financial statements", "Unqualified audit opinion", 20),
+        ("Internal control", "Audit findings resolved", "90% resolved within the quarter", 15),
+    ],
+    [
+        ("Information systems", "Systems available to staff", "99% availability in working hours", 30),
+        ("Project delivery", "ICT projects delivered as planned", "Milestones met within two weeks", 25),
+        ("Digital services", "Online services for citizens", "Two new services a year", 20),
+        ("ICT governance", "ICT policies and risk register", "Reviewed every quarter", 15),
+    ],
+    [
+        ("Labour relations", "Disciplinary and grievance cases handled", "Cases finalised within 90 days", 30),
+        ("Collective bargaining", "Departmental chamber meetings", "Every meeting prepared and minuted", 25),
+        ("Policy advice", "Labour relations policies current", "Policies reviewed annually", 20),
+        ("People management", "Team's performance agreements and reviews", "All reviews on time", 15),
+    ],
+    [
+        ("Service delivery improvement", "Service delivery improvement plan", "Plan approved and reported quarterly", 30),
+        ("Batho Pele", "Service standards published and monitored", "Standards met in 90% of cases", 25),
+        ("Citizen engagement", "Izimbizo and complaint management", "Complaints resolved within 30 days", 20),
+        ("Operations management", "Component's operational plan", "Quarterly targets met", 15),
+    ],
+];
+
 /// Protégés: (staff index, kind, programme detail, development needs).
 const PROTEGES: [(usize, ProtegeKind, &str, &str); 10] = [
     (
@@ -687,12 +724,16 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
         })?);
     }
     let organisation_id = store.save_organisation(&Organisation {
-        id: None,
-        name: "Ubuntu Leadership Institute".into(),
         contact_person: "Mr Hendrik Coetzee".into(),
         email: "mentoring@ubuntu-leadership.example.co.za".into(),
         phone: "011 403 2210".into(),
-        archived: false,
+        address: "14 Jan Smuts Avenue, Braamfontein, Johannesburg, 2001".into(),
+        coordinator: "Refilwe Mokoena (programme manager)".into(),
+        days_per_year: Some(12),
+        time_allocation_notes: "About two hours a month per protégé, in working hours, with a half-day workshop each quarter".into(),
+        agreement_start: Some(begin),
+        agreement_end: Some(appointment_end),
+        ..Organisation::new("Ubuntu Leadership Institute", OrganisationKind::PrivateSector)
     })?;
     mentor_ids.push(store.save_mentor(&Mentor {
         id: None,
@@ -785,6 +826,48 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
                 .collect(),
             archived: false,
         })?;
+    }
+    allocate_kpas(store, &mentor_ids[..MENTOR_KPAS.len()], begin, today)
+}
+
+/// Gives every internal mentor a KPA allocation for the cycle that contains `today`: the
+/// first four final after the line manager's consultation (the first revised once, so it
+/// has a history), the last still a draft awaiting consultation.
+fn allocate_kpas(store: &mut Store, mentor_ids: &[i64], begin: NaiveDate, today: NaiveDate) -> Result<()> {
+    let cycle = store.ensure_cycle(today)?;
+    let cycle_id = cycle.id.unwrap_or_default();
+    for (n, (&mentor_id, own)) in mentor_ids.iter().zip(&MENTOR_KPAS).enumerate() {
+        let mut allocation = store.propose_kpa_allocation(mentor_id, cycle_id)?;
+        allocation.kpas.splice(
+            0..0,
+            own.iter().map(|&(title, outputs, indicators, weight)| crate::kpa::Kpa {
+                title: title.into(),
+                outputs: outputs.into(),
+                indicators: indicators.into(),
+                weight,
+                mentoring: false,
+            }),
+        );
+        if n + 1 < mentor_ids.len() {
+            allocation.consulted_on = Some(begin.max(cycle.start_date).min(today));
+            allocation.consultation_outcome = Some(crate::kpa::ConsultationOutcome::Agreed);
+            allocation.consultation_notes = "The line manager agreed to the time for mentoring.".into();
+        }
+        let id = store.save_kpa_allocation(&allocation)?;
+        if n + 1 == mentor_ids.len() {
+            continue;
+        }
+        store.finalise_kpa_allocation(id, today)?;
+        if n == 0 {
+            // A revision after the mid-cycle review moves 5% between two KPAs.
+            let mut revised = store.kpa_allocation(id)?;
+            revised.kpas[0].weight -= 5;
+            revised.kpas[1].weight += 5;
+            revised.consultation_outcome = Some(crate::kpa::ConsultationOutcome::AgreedWithChanges);
+            revised.consultation_notes = "Weights moved after the mid-cycle review; agreed by the line manager.".into();
+            let next = store.save_kpa_allocation(&revised)?;
+            store.finalise_kpa_allocation(next, today)?;
+        }
     }
     Ok(())
 }

@@ -11,6 +11,8 @@ use crate::{Error, Result};
 pub enum SettingKind {
     Text,
     Count,
+    /// Hours, with decimals allowed (for example 1.5).
+    Hours,
     Flag,
 }
 
@@ -32,6 +34,15 @@ pub const DEFS: &[SettingDef] = &[
     SettingDef { key: "max_mentorship_months", label: "Longest mentorship (months)", help: "A mentorship runs at most this long; it may be renewed (guide: 12).", kind: SettingKind::Count },
     SettingDef { key: "max_appointment_months", label: "Longest mentor appointment (months)", help: "Mentors are appointed for at most this long at a time (guide: 12).", kind: SettingKind::Count },
     SettingDef { key: "allow_concurrent_mentorships", label: "A protégé may have more than one mentor at once", help: "Off by default: a protégé has one active mentorship at a time.", kind: SettingKind::Flag },
+    SettingDef { key: "cycle_start_month", label: "Performance cycle starts in month", help: "The financial year's first month, 1 to 12; it starts on the 1st (guide: 4, April).", kind: SettingKind::Count },
+    SettingDef { key: "mentoring_hours_per_protege", label: "Mentoring hours a month per protégé", help: "Working time the mentoring KPA allows for each protégé (guide: 2).", kind: SettingKind::Hours },
+    SettingDef { key: "preparation_hours_per_protege", label: "Preparation hours a month per protégé", help: "Working time for preparing, added to the mentoring hours.", kind: SettingKind::Hours },
+    SettingDef { key: "working_hours_per_month", label: "Working hours in a month", help: "A mentor's working time in a month, for the mentoring share (40 hours a week: 173).", kind: SettingKind::Hours },
+    SettingDef { key: "kpa_min_weight", label: "Least weight of a KPA (%)", help: "Each KPA weighs at least this much (directive for levels 1 to 12: 10).", kind: SettingKind::Count },
+    SettingDef { key: "kpa_max_weight", label: "Greatest weight of a KPA (%)", help: "Each KPA weighs at most this much (directive for levels 1 to 12: 30).", kind: SettingKind::Count },
+    SettingDef { key: "senior_manager_salary_level", label: "Senior managers from salary level", help: "Mentors at this salary level or above are senior managers, whose performance agreements follow other rules (13).", kind: SettingKind::Count },
+    SettingDef { key: "kpa_range_for_senior_managers", label: "The KPA weight range applies to senior managers too", help: "Off by default: a senior manager's KPAs must add up to 100% but may weigh outside the range.", kind: SettingKind::Flag },
+    SettingDef { key: "appointment_warning_days", label: "Warn of appointments ending within (days)", help: "Appointments that end within this many days are flagged (30).", kind: SettingKind::Count },
 ];
 
 /// The settings as typed values, read once per operation.
@@ -45,6 +56,15 @@ pub struct Settings {
     pub max_mentorship_months: u32,
     pub max_appointment_months: u32,
     pub allow_concurrent_mentorships: bool,
+    pub cycle_start_month: u32,
+    pub mentoring_hours_per_protege: f64,
+    pub preparation_hours_per_protege: f64,
+    pub working_hours_per_month: f64,
+    pub kpa_min_weight: u32,
+    pub kpa_max_weight: u32,
+    pub senior_manager_salary_level: u32,
+    pub kpa_range_for_senior_managers: bool,
+    pub appointment_warning_days: u32,
 }
 
 impl Settings {
@@ -59,6 +79,15 @@ impl Settings {
             max_mentorship_months: 0,
             max_appointment_months: 0,
             allow_concurrent_mentorships: false,
+            cycle_start_month: 4,
+            mentoring_hours_per_protege: 0.0,
+            preparation_hours_per_protege: 0.0,
+            working_hours_per_month: 0.0,
+            kpa_min_weight: 0,
+            kpa_max_weight: 0,
+            senior_manager_salary_level: 0,
+            kpa_range_for_senior_managers: false,
+            appointment_warning_days: 0,
         };
         for (key, value) in pairs {
             let key = DEFS.iter().find(|d| d.key == key).map_or("", |d| d.key);
@@ -75,6 +104,23 @@ impl Settings {
                 "allow_concurrent_mentorships" => {
                     s.allow_concurrent_mentorships = parse_flag(key, value)?
                 }
+                "cycle_start_month" => s.cycle_start_month = parse_count(key, value)?,
+                "mentoring_hours_per_protege" => {
+                    s.mentoring_hours_per_protege = parse_hours(key, value)?
+                }
+                "preparation_hours_per_protege" => {
+                    s.preparation_hours_per_protege = parse_hours(key, value)?
+                }
+                "working_hours_per_month" => s.working_hours_per_month = parse_hours(key, value)?,
+                "kpa_min_weight" => s.kpa_min_weight = parse_count(key, value)?,
+                "kpa_max_weight" => s.kpa_max_weight = parse_count(key, value)?,
+                "senior_manager_salary_level" => {
+                    s.senior_manager_salary_level = parse_count(key, value)?
+                }
+                "kpa_range_for_senior_managers" => {
+                    s.kpa_range_for_senior_managers = parse_flag(key, value)?
+                }
+                "appointment_warning_days" => s.appointment_warning_days = parse_count(key, value)?,
                 // Keys of other features are read by their own modules.
                 _ => {}
             }
@@ -105,6 +151,33 @@ impl Settings {
                 "allow_concurrent_mentorships",
                 self.allow_concurrent_mentorships.to_string(),
             ),
+            ("cycle_start_month", self.cycle_start_month.to_string()),
+            (
+                "mentoring_hours_per_protege",
+                self.mentoring_hours_per_protege.to_string(),
+            ),
+            (
+                "preparation_hours_per_protege",
+                self.preparation_hours_per_protege.to_string(),
+            ),
+            (
+                "working_hours_per_month",
+                self.working_hours_per_month.to_string(),
+            ),
+            ("kpa_min_weight", self.kpa_min_weight.to_string()),
+            ("kpa_max_weight", self.kpa_max_weight.to_string()),
+            (
+                "senior_manager_salary_level",
+                self.senior_manager_salary_level.to_string(),
+            ),
+            (
+                "kpa_range_for_senior_managers",
+                self.kpa_range_for_senior_managers.to_string(),
+            ),
+            (
+                "appointment_warning_days",
+                self.appointment_warning_days.to_string(),
+            ),
         ]
     }
 
@@ -131,18 +204,73 @@ impl Settings {
             ),
             ("max_mentorship_months", self.max_mentorship_months, 1, 36),
             ("max_appointment_months", self.max_appointment_months, 1, 36),
+            ("cycle_start_month", self.cycle_start_month, 1, 12),
+            ("kpa_min_weight", self.kpa_min_weight, 0, 100),
+            ("kpa_max_weight", self.kpa_max_weight, 1, 100),
+            ("senior_manager_salary_level", self.senior_manager_salary_level, 1, 16),
+            ("appointment_warning_days", self.appointment_warning_days, 0, 365),
         ];
         for (key, value, low, high) in counts {
             if !(low..=high).contains(&value) {
-                let label = DEFS.iter().find(|d| d.key == key).map_or(key, |d| d.label);
                 return Err(Error::invalid(
                     key,
-                    format!("{label} must be between {low} and {high}, not {value}."),
+                    format!("{} must be between {low} and {high}, not {value}.", label(key)),
                 ));
             }
         }
+        let hours = [
+            ("mentoring_hours_per_protege", self.mentoring_hours_per_protege, 0.5, 40.0),
+            ("preparation_hours_per_protege", self.preparation_hours_per_protege, 0.0, 40.0),
+            ("working_hours_per_month", self.working_hours_per_month, 40.0, 250.0),
+        ];
+        for (key, value, low, high) in hours {
+            if !(low..=high).contains(&value) {
+                return Err(Error::invalid(
+                    key,
+                    format!("{} must be between {low} and {high} hours, not {value}.", label(key)),
+                ));
+            }
+        }
+        if self.kpa_min_weight > self.kpa_max_weight {
+            return Err(Error::invalid(
+                "kpa_min_weight",
+                format!(
+                    "The least weight of a KPA ({}%) is more than the greatest ({}%).",
+                    self.kpa_min_weight, self.kpa_max_weight
+                ),
+            ));
+        }
         Ok(())
     }
+
+    /// Whether the KPA weight range binds a mentor at `salary_level` (unknown: it binds).
+    pub fn kpa_range_applies(&self, salary_level: Option<u8>) -> bool {
+        let senior = salary_level.is_some_and(|l| u32::from(l) >= self.senior_manager_salary_level);
+        !senior || self.kpa_range_for_senior_managers
+    }
+
+    /// Working time allowed for one protégé a month: mentoring plus preparation.
+    pub fn hours_per_protege(&self) -> f64 {
+        self.mentoring_hours_per_protege + self.preparation_hours_per_protege
+    }
+}
+
+fn label(key: &str) -> &str {
+    DEFS.iter().find(|d| d.key == key).map_or(key, |d| d.label)
+}
+
+fn parse_hours(key: &'static str, value: &str) -> Result<f64> {
+    value
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|h| h.is_finite())
+        .ok_or_else(|| {
+            Error::invalid(
+                key,
+                format!("The setting {key} holds \"{value}\", which is not a number of hours."),
+            )
+        })
 }
 
 fn parse_count(key: &'static str, value: &str) -> Result<u32> {

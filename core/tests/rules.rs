@@ -73,6 +73,10 @@ fn case() -> Case {
             max_mentorship_months: 12,
             max_appointment_months: 12,
             allow_concurrent_mentorships: false,
+            // The norms this test does not touch keep the defaults a new database gets.
+            ..mentordesk_core::Store::open_in_memory()
+                .and_then(|s| s.settings())
+                .expect("default settings")
         },
     }
 }

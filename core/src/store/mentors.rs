@@ -201,3 +201,73 @@ impl Store {
         }
     }
 }
+
+impl Store {
+    /// The mentor's past appointments, latest first; the current one is on the mentor.
+    pub fn appointments(&self, mentor_id: i64) -> Result<Vec<crate::domain::Appointment>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT start_date, end_date, reviewed_on, review_notes FROM mentor_appointment
+             WHERE mentor_id = ?1 ORDER BY start_date DESC",
+        )?;
+        let rows = stmt.query_map([mentor_id], |r| {
+            Ok(crate::domain::Appointment {
+                start_date: r.get(0)?,
+                end_date: r.get(1)?,
+                reviewed_on: r.get(2)?,
+                review_notes: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The annual review: the current appointment is kept in the history with the review's
+    /// date and notes, and the mentor is appointed again from the day after it ends, for the
+    /// longest appointment the settings allow. Returns the renewed mentor.
+    pub fn renew_appointment(
+        &mut self,
+        mentor_id: i64,
+        reviewed_on: NaiveDate,
+        review_notes: &str,
+    ) -> Result<Mentor> {
+        let mut mentor = self.mentor(mentor_id)?;
+        let name = self.mentor_name(mentor_id)?;
+        if mentor.archived {
+            return Err(Error::invalid(
+                "mentor_id",
+                format!("{name} is archived; restore the mentor before renewing the appointment."),
+            ));
+        }
+        let (Some(start), Some(end)) = (mentor.appointment_start, mentor.appointment_end) else {
+            return Err(Error::invalid(
+                "appointment_start",
+                format!("{name} has no appointment to renew; enter the first appointment's dates on the mentor's page."),
+            ));
+        };
+        if reviewed_on < start {
+            return Err(Error::invalid(
+                "reviewed_on",
+                format!("The review on {reviewed_on} is before the appointment began on {start}."),
+            ));
+        }
+        let months = self.settings()?.max_appointment_months;
+        let new_start = end + chrono::Days::new(1);
+        let new_end = new_start
+            .checked_add_months(chrono::Months::new(months))
+            .and_then(|d| d.checked_sub_days(chrono::Days::new(1)))
+            .ok_or_else(|| Error::invalid("appointment_end", "The renewed appointment would end beyond the calendar."))?;
+        mentor.appointment_start = Some(new_start);
+        mentor.appointment_end = Some(new_end);
+        let tx = self.conn.savepoint()?;
+        tx.execute(
+            "INSERT INTO mentor_appointment (mentor_id, start_date, end_date, reviewed_on, review_notes)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            rusqlite::params![mentor_id, start, end, reviewed_on, review_notes.trim()],
+        )?;
+        tx.execute(
+            "UPDATE mentor SET appointment_start = ?2, appointment_end = ?3 WHERE id = ?1",
+            rusqlite::params![mentor_id, new_start, new_end],
+        )?;
+        tx.commit()?;
+        Ok(mentor)
+    }
+}

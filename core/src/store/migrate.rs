@@ -5,7 +5,10 @@ use rusqlite::Connection;
 
 use crate::{Error, Result};
 
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../../migrations/0001_register.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../../migrations/0001_register.sql")),
+    (2, include_str!("../../migrations/0002_kpa.sql")),
+];
 
 /// The data version this program writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

@@ -1,6 +1,8 @@
 //! The SQLite store: one file, opened in one place, migrated on open. Each submodule owns the
 //! SQL of one table or aggregate; no SQL lives outside this module.
 
+mod cycles;
+mod kpa;
 mod mentors;
 mod mentorships;
 mod migrate;
@@ -9,18 +11,21 @@ mod proteges;
 mod settings;
 mod staff;
 mod units;
+mod workload;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
+pub use kpa::{AllocationQuery, AllocationRow};
 pub use mentors::MentorRow;
 pub use mentorships::{MentorshipQuery, MentorshipRow};
 pub use migrate::LATEST_VERSION;
 pub use proteges::ProtegeRow;
 pub use staff::{StaffQuery, StaffRow};
 pub use units::UnitRow;
+pub use workload::Workload;
 
 use crate::{Error, Result};
 

@@ -1,0 +1,190 @@
+//! The mentors' workload as the programme manager watches it: protégés against capacity, the
+//! hours the meeting arrangements take against the norm, and warnings about appointments that
+//! are ending or do not cover a mentorship. Pure: `store::workload` gathers the facts.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::{Frequency, Mentorship};
+use crate::settings::Settings;
+
+/// A mentor's open mentorship, as the workload sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenMentorship {
+    pub mentorship_id: i64,
+    pub protege: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub frequency: Frequency,
+    pub meeting_minutes: u32,
+    pub capacity_override_reason: String,
+}
+
+/// What the workload view needs of one mentor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MentorFacts {
+    pub mentor_id: i64,
+    pub name: String,
+    pub organisation: Option<String>,
+    pub appointment_start: Option<NaiveDate>,
+    pub appointment_end: Option<NaiveDate>,
+    /// Draft and active mentorships that have not ended by today.
+    pub mentorships: Vec<OpenMentorship>,
+}
+
+/// One line of the workload view.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MentorLoad {
+    pub mentor_id: i64,
+    pub name: String,
+    pub organisation: Option<String>,
+    pub proteges: u32,
+    pub capacity: u32,
+    pub over_capacity: bool,
+    /// The reasons recorded where the capacity was overridden, with the mentorship.
+    pub capacity_overrides: Vec<String>,
+    /// Hours a month the meeting arrangements take, with preparation.
+    pub planned_hours: f64,
+    /// Hours a month the norm allows for these protégés.
+    pub norm_hours: f64,
+    pub over_hours: bool,
+    pub appointment_end: Option<NaiveDate>,
+}
+
+impl MentorLoad {
+    pub fn of(f: &MentorFacts, settings: &Settings) -> MentorLoad {
+        let proteges = u32::try_from(f.mentorships.len()).unwrap_or(u32::MAX);
+        let planned: f64 = f
+            .mentorships
+            .iter()
+            .map(|m| {
+                m.frequency.meetings_per_month() * f64::from(m.meeting_minutes) / 60.0
+                    + settings.preparation_hours_per_protege
+            })
+            .sum();
+        let norm = f64::from(proteges) * settings.hours_per_protege();
+        let round1 = |x: f64| (x * 10.0).round() / 10.0;
+        MentorLoad {
+            mentor_id: f.mentor_id,
+            name: f.name.clone(),
+            organisation: f.organisation.clone(),
+            proteges,
+            capacity: settings.mentor_capacity,
+            over_capacity: proteges > settings.mentor_capacity,
+            capacity_overrides: f
+                .mentorships
+                .iter()
+                .filter(|m| !m.capacity_override_reason.is_empty())
+                .map(|m| {
+                    format!(
+                        "{} ({}): {}",
+                        Mentorship::reference(m.mentorship_id),
+                        m.protege,
+                        m.capacity_override_reason
+                    )
+                })
+                .collect(),
+            planned_hours: round1(planned),
+            norm_hours: round1(norm),
+            over_hours: round1(planned) > round1(norm),
+            appointment_end: f.appointment_end,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningKind {
+    /// The appointment ends within the warning period.
+    AppointmentEnding,
+    /// The appointment has ended (or was never made) but the mentor holds open mentorships.
+    NoCurrentAppointment,
+    /// An open mentorship runs past the end of its mentor's appointment.
+    MentorshipPastAppointment,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Warning {
+    pub kind: WarningKind,
+    pub mentor_id: i64,
+    pub mentorship_id: Option<i64>,
+    /// The date the warning is about: the appointment's end.
+    pub date: Option<NaiveDate>,
+    pub message: String,
+}
+
+/// The warnings about one mentor's appointment on `today`.
+pub fn appointment_warnings(f: &MentorFacts, today: NaiveDate, settings: &Settings) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let name = &f.name;
+    let warning = |kind, mentorship_id, date, message| Warning {
+        kind,
+        mentor_id: f.mentor_id,
+        mentorship_id,
+        date,
+        message,
+    };
+    match f.appointment_end {
+        Some(end) if end < today => {
+            if !f.mentorships.is_empty() {
+                out.push(warning(
+                    WarningKind::NoCurrentAppointment,
+                    None,
+                    Some(end),
+                    format!(
+                        "{name}'s appointment ended on {end} but {} mentorship(s) are still open; \
+                         renew the appointment at the annual review.",
+                        f.mentorships.len()
+                    ),
+                ));
+            }
+            return out;
+        }
+        Some(end) => {
+            let days = (end - today).num_days();
+            if days <= i64::from(settings.appointment_warning_days) {
+                let when = match days {
+                    0 => "today".to_owned(),
+                    1 => "tomorrow".to_owned(),
+                    n => format!("in {n} days"),
+                };
+                out.push(warning(
+                    WarningKind::AppointmentEnding,
+                    None,
+                    Some(end),
+                    format!("{name}'s appointment ends {when}, on {end}; review and renew it."),
+                ));
+            }
+        }
+        None => {
+            if !f.mentorships.is_empty() {
+                out.push(warning(
+                    WarningKind::NoCurrentAppointment,
+                    None,
+                    None,
+                    format!(
+                        "{name} holds {} open mentorship(s) but has no appointment on record.",
+                        f.mentorships.len()
+                    ),
+                ));
+            }
+            return out;
+        }
+    }
+    if let Some(end) = f.appointment_end {
+        for m in f.mentorships.iter().filter(|m| m.end_date > end) {
+            out.push(warning(
+                WarningKind::MentorshipPastAppointment,
+                Some(m.mentorship_id),
+                Some(end),
+                format!(
+                    "{} with {} runs to {}, past {name}'s appointment, which ends on {end}.",
+                    Mentorship::reference(m.mentorship_id),
+                    m.protege,
+                    m.end_date
+                ),
+            ));
+        }
+    }
+    out
+}
