@@ -1,9 +1,14 @@
 //! Integration tests of core, one module per area of `src/`.
 
 mod agreement;
+mod contracts;
+mod cycle;
 mod document;
+mod kpa;
+mod kpa_document;
 mod rules;
 mod store;
+mod workload;
 
 use chrono::NaiveDate;
 

@@ -476,3 +476,31 @@ impl Store {
         Ok(())
     }
 }
+
+/// An allocation with everything its page shows: the mentor and cycle, the mentoring KPA's
+/// workload, the weight range that binds it, the line manager and every version.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AllocationView {
+    pub allocation: Allocation,
+    pub mentor: String,
+    pub cycle: Cycle,
+    pub workload: MentoringWorkload,
+    pub range: Option<WeightRange>,
+    pub line_manager: Option<String>,
+    pub history: Vec<AllocationRow>,
+}
+
+impl Store {
+    /// The page of an allocation, saved or only proposed.
+    pub fn kpa_allocation_view(&self, allocation: Allocation) -> Result<AllocationView> {
+        Ok(AllocationView {
+            mentor: self.mentor_name(allocation.mentor_id)?,
+            cycle: self.cycle(allocation.cycle_id)?,
+            workload: self.allocation_workload(&allocation)?,
+            range: self.kpa_range(allocation.mentor_id)?,
+            line_manager: self.allocation_line_manager(&allocation)?,
+            history: self.kpa_history(allocation.mentor_id, allocation.cycle_id)?,
+            allocation,
+        })
+    }
+}

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
-pub use kpa::{AllocationQuery, AllocationRow};
+pub use kpa::{AllocationQuery, AllocationRow, AllocationView};
 pub use mentors::MentorRow;
 pub use mentorships::{MentorshipQuery, MentorshipRow};
 pub use migrate::LATEST_VERSION;
