@@ -19,6 +19,8 @@ choice!(AllocationStatus {
     Superseded = "superseded": "Superseded by a later version",
 });
 
+// The `choice!` macro owns the derives, so the default is written out.
+#[allow(clippy::derivable_impls)]
 impl Default for AllocationStatus {
     fn default() -> Self {
         AllocationStatus::Draft
