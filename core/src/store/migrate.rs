@@ -93,4 +93,37 @@ mod tests {
             .unwrap();
         assert_eq!(capacity, "4");
     }
+
+    #[test]
+    fn a_database_of_the_first_version_keeps_its_records_through_the_kpa_migration() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.sqlite3");
+        let mut conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE schema_version (version INTEGER PRIMARY KEY,
+                 applied_at TEXT NOT NULL DEFAULT (datetime('now'))) STRICT;",
+        )
+        .unwrap();
+        let tx = conn.transaction().unwrap();
+        tx.execute_batch(MIGRATIONS[0].1).unwrap();
+        tx.execute("INSERT INTO schema_version (version) VALUES (1)", [])
+            .unwrap();
+        tx.execute(
+            "INSERT INTO organisation (name, contact_person) VALUES ('Ubuntu Leadership Institute', 'Mr H Coetzee')",
+            [],
+        )
+        .unwrap();
+        tx.commit().unwrap();
+        drop(conn);
+
+        let store = crate::store::Store::open(&path).unwrap();
+        let orgs = store.organisations(false).unwrap();
+        assert_eq!(orgs.len(), 1);
+        assert_eq!(orgs[0].contact_person, "Mr H Coetzee");
+        assert_eq!(orgs[0].kind, crate::domain::OrganisationKind::PrivateSector);
+        let settings = store.settings().unwrap();
+        assert_eq!(settings.cycle_start_month, 4);
+        assert_eq!(settings.mentoring_hours_per_protege, 2.0);
+        assert_eq!((settings.kpa_min_weight, settings.kpa_max_weight), (10, 30));
+    }
 }
