@@ -7,9 +7,11 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use mentordesk_core::domain::Status;
+use mentordesk_core::domain::{Mentor, Organisation, Status};
+use mentordesk_core::kpa::document as kpa_document;
+use mentordesk_core::kpa::AllocationStatus;
 use mentordesk_core::store::MentorshipQuery;
-use mentordesk_core::{agreement, sample, Store};
+use mentordesk_core::{agreement, contracts, sample, Store};
 
 /// MentorDesk from the command line: sample data and printed documents, no window needed.
 #[derive(Parser)]
@@ -17,7 +19,9 @@ use mentordesk_core::{agreement, sample, Store};
 #[command(after_help = "Examples:\n  \
     mentordesk-cli demo --db sample.sqlite3\n  \
     mentordesk-cli agreement --db sample.sqlite3 --mentorship MS-0001 --out MS-0001.pdf\n  \
-    mentordesk-cli agreements --db sample.sqlite3 --out agreements/")]
+    mentordesk-cli agreements --db sample.sqlite3 --out agreements/\n  \
+    mentordesk-cli kpa --db sample.sqlite3 --out kpa/ --cycle 2026/27\n  \
+    mentordesk-cli contracts --db sample.sqlite3 --out contracts/")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -49,6 +53,27 @@ enum Command {
     },
     /// Print the agreement of every active mentorship into a folder.
     Agreements {
+        /// The programme's database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The folder to write the PDFs into (created if needed).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Print the latest version of every mentor's KPA allocation for a cycle into a folder.
+    Kpa {
+        /// The programme's database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The folder to write the PDFs into (created if needed).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The performance cycle by name, e.g. 2026/27; default the cycle that contains --today.
+        #[arg(long, value_name = "NAME")]
+        cycle: Option<String>,
+    },
+    /// Print every current mentor contract and external-organisation agreement into a folder.
+    Contracts {
         /// The programme's database file.
         #[arg(long, value_name = "FILE")]
         db: PathBuf,
@@ -108,17 +133,14 @@ fn run(command: Command, today: NaiveDate) -> Result<(), String> {
         }
         Command::Agreements { db, out } => {
             let store = open_existing(&db)?;
-            std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+            create_dir(&out)?;
             let active = store
                 .mentorships(&MentorshipQuery {
                     status: Some(Status::Active),
                     ..Default::default()
                 })
                 .map_err(text)?;
-            let bar = ProgressBar::new(active.len() as u64).with_style(
-                ProgressStyle::with_template("{bar:40} {pos}/{len} agreements {msg}")
-                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
-            );
+            let bar = progress(active.len(), "agreements");
             for row in &active {
                 bar.set_message(row.reference.clone());
                 agreement::write_agreement(&store, row.id, today, &out).map_err(text)?;
@@ -127,8 +149,101 @@ fn run(command: Command, today: NaiveDate) -> Result<(), String> {
             bar.finish_and_clear();
             println!("Wrote {} agreements to {}", active.len(), out.display());
         }
+        Command::Kpa { db, out, cycle } => {
+            let store = open_existing(&db)?;
+            let cycle = match cycle {
+                Some(name) => store.cycle_named(&name).map_err(text)?,
+                None => kpa_document::recorded_cycle_containing(&store, today)
+                    .map_err(text)?
+                    .ok_or_else(|| {
+                        format!(
+                            "no performance cycle recorded in {} contains {today}; name one with --cycle",
+                            db.display()
+                        )
+                    })?,
+            };
+            let cycle_id = cycle
+                .id
+                .ok_or_else(|| format!("the cycle {} has no number", cycle.name))?;
+            let batch = kpa_document::cycle_allocations(&store, cycle_id).map_err(text)?;
+            create_dir(&out)?;
+            let bar = progress(batch.latest.len(), "KPA allocations");
+            for row in &batch.latest {
+                bar.set_message(row.mentor.clone());
+                kpa_document::write_kpa_allocation(&store, row.id, today, &out).map_err(text)?;
+                bar.inc(1);
+            }
+            bar.finish_and_clear();
+            let drafts = batch
+                .latest
+                .iter()
+                .filter(|row| row.status == AllocationStatus::Draft)
+                .count();
+            println!(
+                "Wrote {} for {} to {} ({drafts} still draft)",
+                count(batch.latest.len(), "KPA allocation", "KPA allocations"),
+                cycle.name,
+                out.display()
+            );
+            match batch.without_allocation.len() {
+                0 => println!("Every internal mentor has an allocation in {}.", cycle.name),
+                n => println!(
+                    "{} no allocation in {}: {}",
+                    count(n, "internal mentor has", "internal mentors have"),
+                    cycle.name,
+                    batch.without_allocation.join(", ")
+                ),
+            }
+        }
+        Command::Contracts { db, out } => {
+            let store = open_existing(&db)?;
+            let current = contracts::current(&store, today).map_err(text)?;
+            create_dir(&out)?;
+            let bar = progress(
+                current.mentors.len() + current.organisations.len(),
+                "contracts and agreements",
+            );
+            for &id in &current.mentors {
+                bar.set_message(Mentor::reference(id));
+                contracts::write_mentor_contract(&store, id, today, &out).map_err(text)?;
+                bar.inc(1);
+            }
+            for &id in &current.organisations {
+                bar.set_message(Organisation::reference(id));
+                contracts::write_organisation_agreement(&store, id, today, &out).map_err(text)?;
+                bar.inc(1);
+            }
+            bar.finish_and_clear();
+            println!(
+                "Wrote {} and {} to {}",
+                count(current.mentors.len(), "mentor contract", "mentor contracts"),
+                count(
+                    current.organisations.len(),
+                    "organisation agreement",
+                    "organisation agreements"
+                ),
+                out.display()
+            );
+        }
     }
     Ok(())
+}
+
+/// "1 mentor contract", "5 mentor contracts".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn create_dir(dir: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))
+}
+
+/// A bar of `len` steps that names the document being printed.
+fn progress(len: usize, what: &str) -> ProgressBar {
+    ProgressBar::new(len as u64).with_style(
+        ProgressStyle::with_template(&format!("{{bar:40}} {{pos}}/{{len}} {what} {{msg}}"))
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    )
 }
 
 fn text(err: mentordesk_core::Error) -> String {

@@ -1,5 +1,6 @@
 //! Benchmarks with the targets of the foundation issue: one agreement (under 10 ms), a batch
-//! of 1,000 agreements, and a search over 10,000 staff (under 20 ms).
+//! of 1,000 agreements, and a search over 10,000 staff (under 20 ms); and the KPA
+//! allocations of 500 mentors printed in one batch (`cargo bench -p mentordesk-core -- kpa`).
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -7,6 +8,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 use mentordesk_core::domain::*;
+use mentordesk_core::kpa::{self, ConsultationOutcome, Kpa};
 use mentordesk_core::store::{MentorshipQuery, StaffQuery};
 use mentordesk_core::{agreement, document, Store};
 
@@ -195,5 +197,144 @@ fn benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(all, benches);
+/// A register of 500 internal mentors, each with two protégés and a final KPA allocation for
+/// the 2026/27 cycle, filled through the store as an officer's saves would be.
+fn kpa_register(mentors: usize) -> (tempfile::TempDir, Store, Vec<i64>) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("kpa.sqlite3")).expect("store");
+    let today = day(2026, 11, 23);
+    let ids = store
+        .in_transaction(|s| {
+            let unit = s.save_unit(&Unit {
+                id: None,
+                name: "Corporate Services".into(),
+                line_manager_id: None,
+                archived: false,
+            })?;
+            let mut staff = Vec::with_capacity(mentors * 3);
+            for n in 0..mentors * 3 {
+                staff.push(s.save_staff(
+                    &Staff {
+                        id: None,
+                        persal: format!("{}", 40_000_000 + n),
+                        first_names: FIRST[n % 8].into(),
+                        surname: format!("{} {n}", LAST[(n / 8) % 8]),
+                        gender: None,
+                        race: None,
+                        date_of_birth: None,
+                        disability: false,
+                        designation: "Deputy Director: Operations".into(),
+                        salary_level: Some(11),
+                        unit_id: Some(unit),
+                        line_manager_id: None,
+                        location: None,
+                        public_service_start: None,
+                        unit_start: None,
+                        email: String::new(),
+                        phone: String::new(),
+                        archived: false,
+                    },
+                    today,
+                )?);
+            }
+            let cycle_id = s.ensure_cycle(today)?.id.unwrap_or_default();
+            let mut allocations = Vec::with_capacity(mentors);
+            for m in 0..mentors {
+                let mentor_id = s.save_mentor(&Mentor {
+                    id: None,
+                    staff_id: Some(staff[m]),
+                    external_name: String::new(),
+                    organisation_id: None,
+                    fields_of_expertise: "Operations, leadership".into(),
+                    qualifications: String::new(),
+                    professional_background: String::new(),
+                    scarce_skills: String::new(),
+                    years_experience: 10,
+                    recruitment: Recruitment::Volunteer,
+                    nominated_by: String::new(),
+                    training_course: "Mentoring".into(),
+                    training_provider: "NSG".into(),
+                    training_completed_on: Some(day(2026, 1, 10)),
+                    training_certificate: format!("C-{m}"),
+                    appointment_start: Some(day(2026, 4, 1)),
+                    appointment_end: Some(day(2027, 3, 31)),
+                    experience_override_reason: String::new(),
+                    archived: false,
+                })?;
+                for p in 0..2 {
+                    let protege_id = s.save_protege(&Protege::new(
+                        staff[mentors + m * 2 + p],
+                        ProtegeKind::Applicant,
+                        "Operational planning",
+                    ))?;
+                    s.save_mentorship(&Mentorship {
+                        id: None,
+                        mentor_id,
+                        protege_id,
+                        start_date: day(2026, 5 + p as u32 * 3, 1),
+                        end_date: day(2027, 3, 31),
+                        purpose: Purpose::CareerDevelopment,
+                        mode: Mode::FaceToFace,
+                        frequency: Frequency::Monthly,
+                        meeting_minutes: 60,
+                        meeting_place: String::new(),
+                        status: Status::Active,
+                        capacity_override_reason: String::new(),
+                        goals: vec![Goal {
+                            description: "Draft the unit's operational plan".into(),
+                            measure: "Approved by March".into(),
+                            due_on: None,
+                        }],
+                        competencies: Vec::new(),
+                        archived: false,
+                    })?;
+                }
+                let mut allocation = s.propose_kpa_allocation(mentor_id, cycle_id)?;
+                let own = [
+                    ("Operational planning", 30),
+                    ("Service delivery", 25),
+                    ("Financial management", 20),
+                    ("People management", 15),
+                ];
+                allocation.kpas.splice(
+                    0..0,
+                    own.iter().map(|&(title, weight)| Kpa {
+                        title: title.into(),
+                        outputs: "Plans and reports submitted on time".into(),
+                        indicators: "All quarterly targets met".into(),
+                        weight,
+                        mentoring: false,
+                    }),
+                );
+                allocation.consulted_on = Some(day(2026, 4, 15));
+                allocation.consultation_outcome = Some(ConsultationOutcome::Agreed);
+                let id = s.save_kpa_allocation(&allocation)?;
+                s.finalise_kpa_allocation(id, today)?;
+                allocations.push(id);
+            }
+            Ok(allocations)
+        })
+        .expect("KPA register");
+    (dir, store, ids)
+}
+
+fn kpa_benches(c: &mut Criterion) {
+    let (_dir, store, ids) = kpa_register(500);
+    let today = day(2026, 11, 23);
+    let mut group = c.benchmark_group("kpa");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    group.bench_function("500 KPA allocations (load, lay out, render)", |b| {
+        b.iter(|| {
+            for &id in &ids {
+                let doc = kpa::document::kpa_allocation(&store, id, today).expect("allocation");
+                black_box(document::render_pdf(&doc).expect("pdf"));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(all, benches, kpa_benches);
 criterion_main!(all);
