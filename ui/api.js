@@ -65,6 +65,7 @@ export const listOrganisations = (includeArchived = false) =>
 export const getOrganisation = (id) => call('get_organisation', { id });
 export const saveOrganisation = (organisation) => call('save_organisation', { organisation });
 export const organisationChoices = () => call('organisation_choices');
+export const organisationMentors = (id) => call('organisation_mentors', { id });
 
 // Mentors.
 export const listMentors = (text = '', includeArchived = false) =>
@@ -72,6 +73,9 @@ export const listMentors = (text = '', includeArchived = false) =>
 export const getMentor = (id) => call('get_mentor', { id });
 export const saveMentor = (mentor) => call('save_mentor', { mentor });
 export const mentorChoices = () => call('mentor_choices');
+export const mentorAppointments = (mentorId) => call('mentor_appointments', { mentorId });
+export const renewAppointment = (mentorId, reviewedOn, reviewNotes) =>
+  call('renew_appointment', { mentorId, reviewedOn, reviewNotes });
 
 // Protégés. `kind` is a protege_kind code or null for every kind.
 export const listProteges = (text = '', kind = null, includeArchived = false) =>
@@ -89,8 +93,32 @@ export const saveMentorship = (mentorship) => call('save_mentorship', { mentorsh
 export const setArchived = (register, id, archived) =>
   call('set_archived', { register, id, archived });
 
+// Performance cycles. `ensureCycle(day)` returns the cycle containing `day` (today when null),
+// recording it first when it is missing.
+export const listCycles = () => call('list_cycles');
+export const getCycle = (id) => call('get_cycle', { id });
+export const saveCycle = (cycle) => call('save_cycle', { cycle });
+export const ensureCycle = (day = null) => call('ensure_cycle', { day });
+
+// KPA allocations. `query` is {cycle_id, mentor_id, text, latest_only}. An allocation's page
+// (`view`) is {allocation, mentor, cycle, workload, range, line_manager, history}. Saving returns
+// the id of the version written, which is a new one when a final version was changed.
+export const listKpaAllocations = (query) => call('list_kpa_allocations', { query });
+export const getKpaAllocation = (id) => call('get_kpa_allocation', { id });
+export const proposeKpaAllocation = (mentorId, cycleId) =>
+  call('propose_kpa_allocation', { mentorId, cycleId });
+export const saveKpaAllocation = (allocation) => call('save_kpa_allocation', { allocation });
+export const finaliseKpaAllocation = (id) => call('finalise_kpa_allocation', { id });
+
+// Every mentor's protégés and hours against the norms, and the appointment warnings.
+export const workload = () => call('workload');
+
 // Documents.
 export const printAgreement = (mentorshipId) => call('print_agreement', { mentorshipId });
+export const printKpaAllocation = (allocationId) => call('print_kpa_allocation', { allocationId });
+export const printMentorContract = (mentorId) => call('print_mentor_contract', { mentorId });
+export const printOrganisationAgreement = (organisationId) =>
+  call('print_organisation_agreement', { organisationId });
 export const openDocument = (path) => call('open_document', { path });
 export const saveDocumentCopy = (from, to) => call('save_document_copy', { from, to });
 

@@ -45,8 +45,8 @@ export function nextId(prefix) {
 }
 
 // A field is described as {name, label, type, hint, source, blank, needed, ids, wide, rows,
-// min, max, limit, required}. `type` is text, email, tel, date, number, textarea, select or
-// checkbox. `needed` is the message shown when the field is left empty although the record
+// min, max, limit, required}. `type` is text, email, tel, date, number (whole), hours (a number
+// of hours, halves allowed), textarea, select or checkbox. `needed` is the message shown when the field is left empty although the record
 // cannot be sent without it; `required` only marks the label.
 export function fieldBlock(formId, f) {
   const id = `${formId}-${f.name}`;
@@ -64,6 +64,11 @@ export function fieldBlock(formId, f) {
     case 'number':
       input = el('input', {
         id, name: f.name, type: 'number', min: f.min, max: f.max, step: 1, inputmode: 'numeric',
+      });
+      break;
+    case 'hours':
+      input = el('input', {
+        id, name: f.name, type: 'number', min: f.min ?? 0, max: f.max, step: 0.5, inputmode: 'decimal',
       });
       break;
     default:
@@ -132,6 +137,8 @@ export function readFields(form, fields) {
       value = input.checked;
     } else if (f.type === 'number') {
       value = readWholeNumber(input, f, problems);
+    } else if (f.type === 'hours') {
+      value = readHours(input, f, problems);
     } else if (f.type === 'select') {
       value = input.value === '' ? null : f.ids ? Number(input.value) : input.value;
     } else if (f.type === 'date') {
@@ -155,6 +162,19 @@ function readWholeNumber(input, f, problems) {
   const n = Number(raw);
   if (raw === '' || !Number.isInteger(n) || n < 0 || n > limit) {
     problems.push({ field: f.name, message: `${f.label}: give a whole number from 0 to ${limit}.` });
+    return null;
+  }
+  return n;
+}
+
+// Hours may have decimals ("1.5"); a comma is read as the decimal mark too, as many South
+// African officers write it.
+function readHours(input, f, problems) {
+  const raw = input.value.trim().replace(',', '.');
+  if (raw === '' && !(input.validity && input.validity.badInput)) return null;
+  const n = Number(raw);
+  if (raw === '' || !Number.isFinite(n) || n < 0) {
+    problems.push({ field: f.name, message: `${f.label}: give a number of hours, for example 2 or 1.5.` });
     return null;
   }
   return n;

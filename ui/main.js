@@ -10,8 +10,14 @@ import { protegesScreen } from './screens/proteges.js';
 import { mentorshipsScreen } from './screens/mentorships.js';
 import { organisationsScreen } from './screens/organisations.js';
 import { settingsScreen } from './screens/settings.js';
+import { kpaScreen } from './screens/kpa.js';
+import { workloadScreen } from './screens/workload.js';
+import { cyclesScreen } from './screens/cycles.js';
 
-const NAV = ['staff', 'units', 'mentors', 'proteges', 'mentorships', 'organisations', 'settings'];
+const NAV = [
+  'staff', 'units', 'mentors', 'proteges', 'mentorships', 'organisations',
+  'kpa', 'workload', 'cycles', 'settings',
+];
 
 // What every screen may use: the closed lists, drop-down options and navigation.
 const ctx = {
@@ -30,10 +36,16 @@ const ctx = {
       mentors: api.mentorChoices,
       proteges: api.protegeChoices,
       units: async () => (await api.listUnits(false)).map((u) => ({ id: u.id, label: u.name })),
+      cycles: async () => (await api.listCycles()).map((c) => ({ id: c.id, label: c.name })),
     }[source.choices];
     return (await choices()).map((c) => ({ value: String(c.id), label: c.label }));
   },
   navigate,
+  // Shows another screen with one of its records open, e.g. a mentor from the workload.
+  async openRecord(name, id) {
+    navigate(name);
+    await screens[name]?.open?.(id);
+  },
   settingsChanged(settings) {
     document.getElementById('department-name').textContent = settings.department_name;
   },
@@ -90,6 +102,9 @@ async function boot() {
   screens.mentorships = mentorshipsScreen(ctx);
   screens.organisations = organisationsScreen(ctx);
   screens.settings = settingsScreen(ctx);
+  screens.kpa = kpaScreen(ctx);
+  screens.workload = workloadScreen(ctx);
+  screens.cycles = cyclesScreen(ctx);
   for (const item of NAV) {
     document.getElementById(`nav-${item}`).addEventListener('click', () => {
       if (current !== item) navigate(item);

@@ -9,9 +9,10 @@ import {
 } from './forms.js';
 
 // cfg: {
-//   name, register, title, newLabel, noun, searchPlaceholder,
-//   columns, filters: [{key, label, source, blank, ids}],
-//   list(query) -> rows, get(id) -> record, save(record) -> id, blank() -> record,
+//   name, register, title, newLabel, noun, searchPlaceholder, archivable (default true),
+//   columns, filters: [{key, label, source, blank, ids, initial() -> value chosen first}],
+//   list(query) -> rows, get(id) -> record, save(record) -> id, blank() -> record (may be async),
+//   create() -> id (when set, the New button makes the record in core and opens it),
 //   sections: [{legend, fields, note}], titleOf(record, form),
 //   extend({form, head, body, screen}), afterFill(form, record), collect(form, record, problems),
 //   errorField(error, form), onError(error, form), empty(query) -> text,
@@ -20,7 +21,8 @@ export function registerScreen(ctx, cfg) {
   const { name } = cfg;
   const section = document.getElementById(`screen-${name}`);
   const fields = cfg.sections.flatMap((s) => s.fields);
-  const state = { record: null, dirty: false, token: 0, rows: [] };
+  const state = { record: null, dirty: false, token: 0, rows: [], filtersChosen: false };
+  const archivable = cfg.archivable !== false;
 
   // The list and its tools.
   const search = el('input', {
@@ -71,7 +73,9 @@ export function registerScreen(ctx, cfg) {
     el('div', { class: 'toolbar' },
       search,
       filters.map((f) => el('label', { class: 'filter' }, el('span', { text: f.label }), f.select)),
-      el('label', { class: 'filter check', for: archivedBox.id }, archivedBox, el('span', { text: 'Show archived' }))),
+      archivable
+        ? el('label', { class: 'filter check', for: archivedBox.id }, archivedBox, el('span', { text: 'Show archived' }))
+        : null),
     listError,
     split);
 
@@ -86,7 +90,12 @@ export function registerScreen(ctx, cfg) {
     },
     show,
     open,
+    load: (record) => fill(record),
+    reload,
+    save,
     refreshList,
+    saveButton,
+    listError,
   };
   cfg.extend?.({ form, head, tools, body, screen });
 
@@ -122,6 +131,18 @@ export function registerScreen(ctx, cfg) {
 
   async function refreshFilterOptions() {
     for (const f of filters) setOptions(f.select, await ctx.options(f.source), f.blank);
+    // A filter with a first choice (the current cycle, say) takes it once; after that the
+    // person's own choice stays.
+    if (state.filtersChosen) return;
+    state.filtersChosen = true;
+    for (const f of filters) {
+      if (!f.initial) continue;
+      const value = await f.initial();
+      if (value !== null && value !== undefined) {
+        setOptions(f.select, await ctx.options(f.source), f.blank);
+        f.select.value = String(value);
+      }
+    }
   }
 
   async function refreshFieldOptions() {
@@ -140,7 +161,7 @@ export function registerScreen(ctx, cfg) {
     const r = state.record;
     title.textContent = r.id === null ? cfg.newLabel : cfg.titleOf(r, form);
     archivedBadge.hidden = !r.archived;
-    archiveButton.hidden = r.id === null;
+    archiveButton.hidden = r.id === null || !archivable;
     archiveButton.textContent = r.archived ? 'Restore' : 'Archive';
   }
 
@@ -170,7 +191,7 @@ export function registerScreen(ctx, cfg) {
     if (state.record && id !== null && state.record.id === id && !formPane.hidden) return;
     if (!(await leaveForm())) return;
     try {
-      const record = id === null ? cfg.blank() : await cfg.get(id);
+      const record = id === null ? await cfg.blank() : await cfg.get(id);
       await refreshFieldOptions();
       fill(record);
       formPane.hidden = false;
@@ -183,6 +204,14 @@ export function registerScreen(ctx, cfg) {
       listError.textContent = error.message;
       listError.hidden = false;
     }
+  }
+
+  // Reads the open record again from core, after an action that changed it in core.
+  async function reload() {
+    const r = state.record;
+    if (!r || r.id === null) return;
+    fill(await cfg.get(r.id));
+    markSelected(table, r.id);
   }
 
   async function close() {
@@ -209,14 +238,20 @@ export function registerScreen(ctx, cfg) {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (saveButton.disabled) return;
+    await save();
+  });
+
+  // Saves the form and opens what core wrote; resolves to the id, or null when the save was
+  // refused (the message is then beside its field and everything typed is kept).
+  async function save() {
+    if (saveButton.disabled) return null;
     clearErrors(form);
     const { values, problems } = readFields(form, fields);
     const record = { ...state.record, ...values };
     cfg.collect?.(form, record, problems);
     if (problems.length > 0) {
       showError(form, { code: 'invalid', ...problems[0] });
-      return;
+      return null;
     }
     saveButton.disabled = true;
     setStatus(form, 'Saving…');
@@ -226,13 +261,15 @@ export function registerScreen(ctx, cfg) {
       setStatus(form, `Saved at ${timeNow()}.`);
       await refreshList();
       markSelected(table, id);
+      return id;
     } catch (error) {
       showError(form, error, cfg.errorField?.(error, form) ?? error.field);
       cfg.onError?.(error, form);
+      return null;
     } finally {
       saveButton.disabled = false;
     }
-  });
+  }
 
   archiveButton.addEventListener('click', async () => {
     const r = state.record;
@@ -260,7 +297,22 @@ export function registerScreen(ctx, cfg) {
     }
   });
 
-  newButton.addEventListener('click', () => open(null));
+  newButton.addEventListener('click', async () => {
+    if (!cfg.create) {
+      open(null);
+      return;
+    }
+    if (!(await leaveForm())) return;
+    try {
+      const id = await cfg.create();
+      state.dirty = false;
+      await refreshList();
+      await open(id);
+    } catch (error) {
+      listError.textContent = error.message;
+      listError.hidden = false;
+    }
+  });
   closeButton.addEventListener('click', () => close());
   search.addEventListener('input', debounce(() => refreshList(), 250));
   search.addEventListener('keydown', (event) => {

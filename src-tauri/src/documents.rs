@@ -1,4 +1,5 @@
-//! Commands that print documents and hand them to the person: the PDFs are written into the
+//! Commands that print documents (mentorship agreements, KPA allocations, mentor contracts and
+//! organisation agreements) and hand them to the person: the PDFs are written into the
 //! `documents` folder beside the database file; the window may open them with the system's
 //! viewer or copy them elsewhere, but only files inside that folder, so the window can never
 //! be used to open or read any other file. The documents' content is core's.
@@ -14,11 +15,52 @@ use crate::ipc::{today, Db, IpcError, Reply};
 /// Prints a mentorship's agreement and returns where the PDF was written.
 #[tauri::command(async)]
 pub fn print_agreement(db: State<'_, Db>, mentorship_id: i64) -> Reply<String> {
-    let dir = db.documents_dir();
-    std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, e))?;
+    let dir = documents_dir(&db)?;
     let path =
         mentordesk_core::agreement::write_agreement(&*db.store()?, mentorship_id, today(), &dir)?;
     Ok(path.display().to_string())
+}
+
+/// Prints one version of a mentor's KPA allocation and returns where the PDF was written.
+#[tauri::command(async)]
+pub fn print_kpa_allocation(db: State<'_, Db>, allocation_id: i64) -> Reply<String> {
+    let dir = documents_dir(&db)?;
+    let path = mentordesk_core::kpa::document::write_kpa_allocation(
+        &*db.store()?,
+        allocation_id,
+        today(),
+        &dir,
+    )?;
+    Ok(path.display().to_string())
+}
+
+/// Prints the department's contract with an internal mentor.
+#[tauri::command(async)]
+pub fn print_mentor_contract(db: State<'_, Db>, mentor_id: i64) -> Reply<String> {
+    let dir = documents_dir(&db)?;
+    let path =
+        mentordesk_core::contracts::write_mentor_contract(&*db.store()?, mentor_id, today(), &dir)?;
+    Ok(path.display().to_string())
+}
+
+/// Prints the department's agreement with an external mentoring organisation.
+#[tauri::command(async)]
+pub fn print_organisation_agreement(db: State<'_, Db>, organisation_id: i64) -> Reply<String> {
+    let dir = documents_dir(&db)?;
+    let path = mentordesk_core::contracts::write_organisation_agreement(
+        &*db.store()?,
+        organisation_id,
+        today(),
+        &dir,
+    )?;
+    Ok(path.display().to_string())
+}
+
+/// The documents folder, created if it is not there yet.
+fn documents_dir(db: &Db) -> Reply<PathBuf> {
+    let dir = db.documents_dir();
+    std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, e))?;
+    Ok(dir)
 }
 
 /// Opens a printed document with the system's PDF viewer.

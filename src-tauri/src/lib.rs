@@ -5,10 +5,13 @@
 //! - `ipc`: the shared state (the open database) and the error the window receives.
 //! - `programme`: status, first start, settings and the closed lists.
 //! - `register`: lists, records and saves of the six registers, and archiving.
-//! - `documents`: printing agreements and handing the PDFs to the person.
+//! - `performance`: cycles, KPA allocations and the mentors' workload.
+//! - `documents`: printing agreements, KPA allocations and contracts, and handing the PDFs to
+//!   the person.
 
 mod documents;
 mod ipc;
+mod performance;
 mod programme;
 mod register;
 
@@ -44,6 +47,9 @@ pub fn run() -> tauri::Result<()> {
             register::get_mentor,
             register::save_mentor,
             register::mentor_choices,
+            register::mentor_appointments,
+            register::renew_appointment,
+            register::organisation_mentors,
             register::list_proteges,
             register::get_protege,
             register::save_protege,
@@ -52,7 +58,20 @@ pub fn run() -> tauri::Result<()> {
             register::get_mentorship,
             register::save_mentorship,
             register::set_archived,
+            performance::list_cycles,
+            performance::get_cycle,
+            performance::save_cycle,
+            performance::ensure_cycle,
+            performance::list_kpa_allocations,
+            performance::get_kpa_allocation,
+            performance::propose_kpa_allocation,
+            performance::save_kpa_allocation,
+            performance::finalise_kpa_allocation,
+            performance::workload,
             documents::print_agreement,
+            documents::print_kpa_allocation,
+            documents::print_mentor_contract,
+            documents::print_organisation_agreement,
             documents::open_document,
             documents::save_document_copy,
         ])

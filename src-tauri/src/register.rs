@@ -1,9 +1,10 @@
 //! Commands that read and write the six registers (units, staff, organisations, mentors,
-//! protégés, mentorships) and archive their records. Each adapts one `Store` call; the checks
-//! and rules are core's.
+//! protégés, mentorships) and archive their records; a mentor's appointments and an
+//! organisation's mentors. Each adapts one `Store` call; the checks and rules are core's.
 
+use chrono::NaiveDate;
 use mentordesk_core::domain::{
-    Mentor, Mentorship, Organisation, Protege, ProtegeKind, Staff, Unit,
+    Appointment, Mentor, Mentorship, Organisation, Protege, ProtegeKind, Staff, Unit,
 };
 use mentordesk_core::store::{
     Choice, MentorRow, MentorshipQuery, MentorshipRow, ProtegeRow, Register, StaffQuery, StaffRow,
@@ -68,6 +69,12 @@ pub fn organisation_choices(db: State<'_, Db>) -> Reply<Vec<Choice>> {
     Ok(db.store()?.organisation_choices()?)
 }
 
+/// The mentors an organisation offers.
+#[tauri::command]
+pub fn organisation_mentors(db: State<'_, Db>, id: i64) -> Reply<Vec<Mentor>> {
+    Ok(db.store()?.organisation_mentors(id)?)
+}
+
 #[tauri::command]
 pub fn list_mentors(
     db: State<'_, Db>,
@@ -85,6 +92,23 @@ pub fn get_mentor(db: State<'_, Db>, id: i64) -> Reply<Mentor> {
 #[tauri::command]
 pub fn save_mentor(db: State<'_, Db>, mentor: Mentor) -> Reply<i64> {
     Ok(db.store()?.save_mentor(&mentor)?)
+}
+
+/// A mentor's past appointments, the latest first.
+#[tauri::command]
+pub fn mentor_appointments(db: State<'_, Db>, mentor_id: i64) -> Reply<Vec<Appointment>> {
+    Ok(db.store()?.appointments(mentor_id)?)
+}
+
+/// Records the review of a mentor's appointment and appoints them for the next period.
+#[tauri::command]
+pub fn renew_appointment(
+    db: State<'_, Db>,
+    mentor_id: i64,
+    reviewed_on: NaiveDate,
+    review_notes: String,
+) -> Reply<Mentor> {
+    Ok(db.store()?.renew_appointment(mentor_id, reviewed_on, &review_notes)?)
 }
 
 #[tauri::command]

@@ -290,3 +290,173 @@ async fn wait_for_rows(app: &App, css: &str, count: usize) {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }
+
+/// Runs `script` in the window and returns its answer.
+async fn run(app: &App, what: &str, script: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
+    within(what, app.client().execute(script, args))
+        .await
+        .unwrap_or_else(|e| panic!("could not {what}: {e}"))
+}
+
+/// Waits, within the harness's bound, until the text of the element matching `css` holds
+/// `expected`.
+async fn wait_for_title(app: &App, css: &str, expected: &str) {
+    let deadline = std::time::Instant::now() + mentordesk_e2e::WAIT;
+    loop {
+        let text = run(
+            app,
+            "read a title",
+            "return document.querySelector(arguments[0])?.textContent ?? '';",
+            vec![json!(css)],
+        )
+        .await;
+        let text = text.as_str().unwrap_or_default();
+        if text.contains(expected) {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "`{css}` did not show {expected:?}; it shows {text:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+/// Confirms the window's own yes/no dialog.
+async fn confirm(app: &App) {
+    app.click("#confirm-dialog .confirm-ok").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_officer_finalises_a_kpa_allocation_after_two_refusals_and_prints_it() {
+    let app = App::launch().await;
+    app.click("#start-sample").await;
+    // Once loaded, the sample opens on the staff register.
+    app.wait_for("#staff-list tbody tr[data-id]").await;
+    app.click("#nav-kpa").await;
+    // The list opens on the current cycle with each mentor's latest version; the sample's
+    // fifth internal mentor still has a draft that waits for the line manager.
+    app.wait_for_text("#kpa-list", "Draft").await;
+    wait_for_rows(&app, "#kpa-list tbody tr[data-id]", 5).await;
+    app.screenshot("kpa-01-list").await;
+    let draft = run(
+        &app,
+        "find the draft allocation",
+        "const row = [...document.querySelectorAll('#kpa-list tbody tr[data-id]')]
+            .find(r => r.textContent.includes('Draft'));
+         return row ? [row.dataset.id, row.cells[0].textContent] : null;",
+        vec![],
+    )
+    .await;
+    let id = draft[0].as_str().expect("a draft allocation in the list").to_owned();
+    let mentor = draft[1].as_str().expect("the draft's mentor").to_owned();
+    // WebDriver clicks a cell: a table row itself is not a box it can click.
+    app.click(&format!("#kpa-list tbody tr[data-id='{id}'] td")).await;
+    // WebKitWebDriver counts the form's title (one line, clipped with an ellipsis when long) as
+    // not displayed, so its words are read from the page.
+    wait_for_title(&app, "#kpa-form .form-title", &mentor).await;
+    app.wait_for_text("#kpa-total", "100%").await;
+    app.wait_for_text("#kpa-workload", "Suggested weight").await;
+    app.screenshot("kpa-02-draft").await;
+
+    // Without the line manager's consultation the allocation cannot be final.
+    app.click("#kpa-finalise").await;
+    confirm(&app).await;
+    app.wait_for_text(".field-error[data-for=consulted_on]", "line manager")
+        .await;
+    app.screenshot("kpa-03-refused-consultation").await;
+
+    // A weight off by 5% and the consultation recorded: the total is what is refused now.
+    let first_weight = "#kpa-rows .kpa-row:first-child [name=kpa_weight]";
+    app.fill(first_weight, "25").await;
+    app.wait_for_text("#kpa-total", "95%").await;
+    app.wait_for_text("#kpa-total-note", "5% still to be given")
+        .await;
+    let yesterday = run(
+        &app,
+        "work out yesterday's date",
+        "const d = new Date(Date.now() - 86400000);
+         return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;",
+        vec![],
+    )
+    .await;
+    let yesterday = yesterday.as_str().expect("a date").to_owned();
+    set_date(&app, "#kpa-form [name=consulted_on]", &yesterday).await;
+    choose(&app, "#kpa-form [name=consultation_outcome]", "Agreed").await;
+    app.fill(
+        "#kpa-form [name=consultation_notes]",
+        "The line manager agreed to two hours a month per protégé.",
+    )
+    .await;
+    app.click("#kpa-finalise").await;
+    confirm(&app).await;
+    let refusal = app
+        .wait_for_text(".field-error[data-for=kpas]", "95%")
+        .await;
+    assert!(refusal.contains("100%"), "{refusal}");
+    let kept = app.wait_for(first_weight).await.prop("value").await.unwrap();
+    assert_eq!(kept.as_deref(), Some("25"), "a refusal must keep what was typed");
+    app.screenshot("kpa-04-refused-total").await;
+
+    // Put right, it is final, read-only, and can only change into a new version.
+    app.fill(first_weight, "30").await;
+    app.wait_for_text("#kpa-total-note", "Adds up to 100%").await;
+    app.click("#kpa-finalise").await;
+    confirm(&app).await;
+    app.wait_for_text("#kpa-form .kpa-status", "Final").await;
+    app.wait_for_text("#kpa-change", "version 2").await;
+    app.wait_for_text("#kpa-list", "Final").await;
+    let disabled = app
+        .wait_for(first_weight)
+        .await
+        .prop("disabled")
+        .await
+        .unwrap();
+    assert_eq!(disabled.as_deref(), Some("true"), "a final version is read-only");
+
+    app.click("#kpa-print").await;
+    let shown = app.wait_for_text("#kpa-document-path", ".pdf").await;
+    let pdf = std::path::PathBuf::from(shown.trim());
+    assert!(
+        pdf.is_file() && pdf.starts_with(app.documents_dir()),
+        "the allocation was not written into the documents folder: {shown}"
+    );
+    app.screenshot("kpa-05-final-printed").await;
+
+    // The other new screens.
+    app.click("#nav-workload").await;
+    app.wait_for("#workload-list tbody tr[data-id]").await;
+    app.wait_for_text("#workload-list", &mentor).await;
+    app.screenshot("workload").await;
+    app.click("#nav-cycles").await;
+    app.wait_for("#cycles-list tbody tr[data-id]").await;
+    app.click("#cycles-list tbody tr[data-id] td").await;
+    app.wait_for("#cycles-form [name=mid_cycle_review]").await;
+    app.screenshot("cycles").await;
+    app.click("#nav-mentors").await;
+    app.click("#mentors-list tbody tr[data-id] td").await;
+    app.wait_for("#mentors-renew").await;
+    app.wait_for("#mentors-contract-print").await;
+    app.screenshot("mentors-appointment").await;
+    app.click("#nav-organisations").await;
+    app.click("#organisations-list tbody tr[data-id] td").await;
+    app.wait_for_text("#organisations-mentors", "Sibiya-Jansen")
+        .await;
+    app.screenshot("organisations-agreement").await;
+
+    // What the mentor and line manager sign names the mentor and says mentoring earns no
+    // extra remuneration.
+    let out = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    for words in [mentor.as_str(), "remuneration"] {
+        assert!(
+            text.contains(words),
+            "no {words:?} in the printed KPA allocation:\n{text}"
+        );
+    }
+    app.close().await;
+}

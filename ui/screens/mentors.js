@@ -1,12 +1,77 @@
 // Mentors: a staff member of the department, or a person an external organisation offers;
-// with their expertise, training and appointment.
+// with their expertise, training and appointment; the appointment's history and renewal, and
+// the department's contract with an internal mentor.
 
 import * as api from '../api.js';
-import { el, pill, nextId } from '../forms.js';
+import {
+  el, pill, nextId, confirmAction, showError, clearErrors, setStatus, timeNow,
+} from '../forms.js';
 import { registerScreen, emptyText } from '../register.js';
+import { documentBox } from '../documents.js';
+
+// Today on this computer as YYYY-MM-DD, the way a date field holds it.
+function todayText() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 
 export function mentorsScreen(ctx) {
   let kindInputs = [];
+  const parts = {};
+
+  async function showAppointments(record) {
+    parts.appointments.replaceChildren();
+    if (record.id === null) return;
+    try {
+      const past = await api.mentorAppointments(record.id);
+      if (parts.screen.record()?.id !== record.id) return;
+      if (past.length === 0) {
+        parts.appointments.append(el('li', { class: 'muted', text: 'No earlier appointments.' }));
+      }
+      for (const a of past) {
+        parts.appointments.append(el('li', {},
+          el('span', { class: 'strong', text: `${a.start_date} – ${a.end_date}` }),
+          el('span', { class: 'muted', text: ` reviewed on ${a.reviewed_on}` }),
+          a.review_notes ? el('div', { class: 'muted', text: a.review_notes }) : null));
+      }
+    } catch (error) {
+      parts.appointments.append(el('li', { class: 'warn', text: error.message }));
+    }
+  }
+
+  async function renew(form) {
+    const r = parts.screen.record();
+    if (!r || r.id === null) return;
+    clearErrors(form);
+    const reviewedOn = parts.reviewedOn.value;
+    if (parts.screen.isDirty()) {
+      showError(form, { message: 'Save your changes first; then renew the appointment.' }, 'reviewed_on');
+      return;
+    }
+    if (reviewedOn === '') {
+      showError(form, { message: 'Give the date the appointment was reviewed.' }, 'reviewed_on');
+      return;
+    }
+    const name = parts.titleOf(r, form);
+    const current = r.appointment_start && r.appointment_end
+      ? `The appointment from ${r.appointment_start} to ${r.appointment_end} is kept as reviewed on ${reviewedOn}, `
+        + `and ${name} is appointed again from the day after it ends, for the longest appointment Settings allow.`
+      : `${name} is appointed again for the next period.`;
+    const ok = await confirmAction({ title: `Renew ${name}'s appointment?`, message: current, confirm: 'Renew' });
+    if (!ok) return;
+    parts.renewButton.disabled = true;
+    try {
+      await api.renewAppointment(r.id, reviewedOn, parts.reviewNotes.value);
+      parts.reviewNotes.value = '';
+      await parts.screen.reload();
+      const now = parts.screen.record();
+      setStatus(form, `Appointment renewed at ${timeNow()}: ${now.appointment_start} to ${now.appointment_end}.`);
+    } catch (error) {
+      showError(form, error);
+    } finally {
+      parts.renewButton.disabled = false;
+    }
+  }
 
   const kindOf = () => (kindInputs.find((i) => i.checked)?.value ?? 'internal');
 
@@ -58,11 +123,7 @@ export function mentorsScreen(ctx) {
       training_completed_on: null, training_certificate: '', appointment_start: null,
       appointment_end: null, experience_override_reason: '', archived: false,
     }),
-    titleOf: (r, form) => {
-      if (kindOf() === 'external') return r.external_name || 'Mentor';
-      const staff = form.elements.namedItem('staff_id').selectedOptions[0];
-      return staff && staff.value !== '' ? staff.textContent : 'Mentor';
-    },
+    titleOf: (r, form) => parts.titleOf(r, form),
     sections: [
       {
         legend: 'Who mentors',
@@ -124,7 +185,53 @@ export function mentorsScreen(ctx) {
         ],
       },
     ],
-    extend({ form, body, screen }) {
+    extend({ form, tools, body, screen }) {
+      parts.screen = screen;
+      parts.titleOf = (r, f) => {
+        if (kindOf() === 'external') return r.external_name || 'Mentor';
+        const staff = f.elements.namedItem('staff_id').selectedOptions[0];
+        return staff && staff.value !== '' ? staff.textContent : 'Mentor';
+      };
+      parts.contract = documentBox({
+        prefix: 'mentors-contract',
+        label: 'Mentor contract',
+        buttonText: 'Print contract',
+        print: () => api.printMentorContract(screen.record().id),
+        ready: () => (screen.isDirty() ? 'Save your changes first: the contract prints the saved mentor.' : null),
+      });
+      tools.prepend(parts.contract.button);
+      form.querySelector('.form-error').after(parts.contract.box);
+
+      // The appointment's history and its renewal. The renewal's own fields are not the
+      // mentor's, so typing in them does not mark the mentor's form as changed.
+      parts.appointments = el('ul', { class: 'appointments', id: 'mentors-appointments' });
+      const dateId = nextId('renew');
+      parts.reviewedOn = el('input', { type: 'date', name: 'reviewed_on', id: `${dateId}-on` });
+      parts.reviewNotes = el('textarea', { name: 'review_notes', id: `${dateId}-notes`, rows: 2 });
+      parts.renewButton = el('button', {
+        type: 'button', id: 'mentors-renew', class: 'secondary small', text: 'Renew appointment',
+        onclick: () => renew(form),
+      });
+      const renewPanel = el('div', { class: 'renew' },
+        el('div', { class: 'grid' },
+          el('div', { class: 'field', dataset: { field: 'reviewed_on' } },
+            el('label', { for: parts.reviewedOn.id, text: 'Reviewed on' }), parts.reviewedOn,
+            el('p', { class: 'field-error', dataset: { for: 'reviewed_on' }, 'aria-live': 'polite' })),
+          el('div', { class: 'field wide' },
+            el('label', { for: parts.reviewNotes.id, text: 'Review notes' }), parts.reviewNotes)),
+        parts.renewButton);
+      for (const type of ['input', 'change']) renewPanel.addEventListener(type, (event) => event.stopPropagation());
+      parts.appointmentSection = el('fieldset', { class: 'section', id: 'mentors-appointment-history' },
+        el('legend', { text: 'Earlier appointments and renewal' }),
+        el('p', {
+          class: 'section-note',
+          text: 'The appointment is reviewed when the KPAs are set; renewing keeps the current appointment here '
+            + 'and appoints the mentor for the next period.',
+        }),
+        parts.appointments,
+        renewPanel);
+      body.append(parts.appointmentSection);
+
       // Each kind of mentor has its own fields; `applyKind` shows one kind's at a time.
       for (const [name, kind] of [['staff_id', 'internal'], ['organisation_id', 'external'], ['external_name', 'external']]) {
         form.querySelector(`.field[data-field="${name}"]`).dataset.when = kind;
@@ -151,6 +258,12 @@ export function mentorsScreen(ctx) {
     afterFill(form, r) {
       const external = r.id !== null && r.staff_id === null;
       applyKind(form, external ? 'external' : 'internal');
+      parts.contract.reset();
+      parts.contract.button.hidden = r.id === null || external;
+      parts.appointmentSection.hidden = r.id === null;
+      parts.reviewedOn.value = todayText();
+      parts.reviewNotes.value = '';
+      showAppointments(r);
     },
     collect(form, record) {
       if (kindOf() === 'internal') {

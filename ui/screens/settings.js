@@ -6,7 +6,7 @@ import {
   el, fieldBlock, fillFields, readFields, clearErrors, showError, setStatus, timeNow,
 } from '../forms.js';
 
-const INPUT = { text: 'text', count: 'number', flag: 'checkbox' };
+const INPUT = { text: 'text', count: 'number', hours: 'hours', flag: 'checkbox' };
 
 export function settingsScreen(ctx) {
   const section = document.getElementById('screen-settings');
@@ -52,7 +52,10 @@ export function settingsScreen(ctx) {
         state.defs = defs;
         state.fields = defs.map((d) => ({
           name: d.key, label: d.label, hint: d.help, type: INPUT[d.kind] ?? 'text', wide: true,
-          needed: d.kind === 'count' ? `${d.label}: give a whole number.` : undefined,
+          needed: {
+            count: `${d.label}: give a whole number.`,
+            hours: `${d.label}: give a number of hours, for example 2 or 1.5.`,
+          }[d.kind],
         }));
         body.replaceChildren(el('div', { class: 'grid' }, state.fields.map((f) => fieldBlock(form.id, f))));
       }
