@@ -99,6 +99,7 @@ export const listCycles = () => call('list_cycles');
 export const getCycle = (id) => call('get_cycle', { id });
 export const saveCycle = (cycle) => call('save_cycle', { cycle });
 export const ensureCycle = (day = null) => call('ensure_cycle', { day });
+export const addNextCycle = () => call('add_next_cycle');
 
 // KPA allocations. `query` is {cycle_id, mentor_id, text, latest_only}. An allocation's page
 // (`view`) is {allocation, mentor, cycle, workload, range, line_manager, history}. Saving returns

@@ -153,7 +153,7 @@ fn run(command: Command, today: NaiveDate) -> Result<(), String> {
             let store = open_existing(&db)?;
             let cycle = match cycle {
                 Some(name) => store.cycle_named(&name).map_err(text)?,
-                None => kpa_document::recorded_cycle_containing(&store, today)
+                None => store.cycle_containing(today)
                     .map_err(text)?
                     .ok_or_else(|| {
                         format!(

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use crate::agreement::long_date;
 use crate::document::{Block, Column, Document, Signatory};
 use crate::domain::{Appointment, Mentor, Organisation};
-use crate::kpa::document::{hours, number, recorded_cycle_containing, MentorDetails};
+use crate::kpa::document::{hours, number, MentorDetails};
 use crate::kpa::AllocationStatus;
 use crate::settings::Settings;
 use crate::store::{MentorshipQuery, MentorshipRow, Store};
@@ -108,7 +108,7 @@ impl MentorContractFacts {
             .filter(|m| m.status.is_open() && m.end_date >= today)
             .rev()
             .collect();
-        let cycle = recorded_cycle_containing(store, today)?;
+        let cycle = store.cycle_containing(today)?;
         let kpa = match &cycle {
             Some(c) => kpa_time(store, mentor_id, c)?,
             None => None,

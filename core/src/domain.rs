@@ -748,6 +748,14 @@ pub fn vocabulary() -> std::collections::BTreeMap<&'static str, Vec<ListEntry>> 
             ),
         ),
         (
+            "warning_kind",
+            entries(
+                crate::workload::WarningKind::ALL,
+                crate::workload::WarningKind::code,
+                crate::workload::WarningKind::label,
+            ),
+        ),
+        (
             "consultation_outcome",
             entries(
                 crate::kpa::ConsultationOutcome::ALL,

@@ -3,9 +3,9 @@
 //! are ending or do not cover a mentorship. Pure: `store::workload` gathers the facts.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::domain::{Frequency, Mentorship};
+use crate::domain::{choice, Frequency, Mentorship};
 use crate::settings::Settings;
 
 /// A mentor's open mentorship, as the workload sees it.
@@ -92,16 +92,15 @@ impl MentorLoad {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WarningKind {
-    /// The appointment ends within the warning period.
-    AppointmentEnding,
-    /// The appointment has ended (or was never made) but the mentor holds open mentorships.
-    NoCurrentAppointment,
-    /// An open mentorship runs past the end of its mentor's appointment.
-    MentorshipPastAppointment,
-}
+choice!(
+    /// What a warning is about: an appointment ending within the warning period, open
+    /// mentorships with no current appointment, or a mentorship running past the appointment.
+    WarningKind {
+        AppointmentEnding = "appointment_ending": "Appointment ending",
+        NoCurrentAppointment = "no_current_appointment": "No current appointment",
+        MentorshipPastAppointment = "mentorship_past_appointment": "Mentorship runs past the appointment",
+    }
+);
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Warning {

@@ -50,3 +50,14 @@ fn a_cycle_longer_than_a_year_is_refused() {
     assert_eq!(err.field(), Some("end_date"));
     assert!(err.to_string().contains("at most a year"), "{err}");
 }
+
+#[test]
+fn the_next_cycle_follows_the_latest_one() {
+    let mut store = Store::open_in_memory().unwrap();
+    let first = store.add_next_cycle(date("2026-11-23")).unwrap();
+    assert_eq!(first.name, "2026/27");
+    let next = store.add_next_cycle(date("2026-11-23")).unwrap();
+    assert_eq!((next.name.as_str(), next.start_date), ("2027/28", date("2027-04-01")));
+    assert_eq!(store.cycle_containing(date("2028-01-01")).unwrap(), Some(next));
+    assert_eq!(store.cycle_containing(date("2029-01-01")).unwrap(), None);
+}

@@ -119,7 +119,7 @@ fn allocation(store: &Store, mentor: &str, version: u32) -> AllocationRow {
 fn every_latest_sample_allocation_prints_mentor_cycle_kpas_workload_and_signatures() {
     let (dir, store) = sample_store();
     let today = date("2026-11-23");
-    let cycle = document::recorded_cycle_containing(&store, today)
+    let cycle = store.cycle_containing(today)
         .unwrap()
         .unwrap();
     let batch = document::cycle_allocations(&store, cycle.id.unwrap()).unwrap();
@@ -295,7 +295,7 @@ fn a_batch_of_a_cycle_names_the_internal_mentors_without_an_allocation() {
     let (_dir, mut store) = sample_store();
     let today = date("2026-11-23");
     let kagiso = unappointed_mentor(&mut store);
-    let cycle = document::recorded_cycle_containing(&store, today)
+    let cycle = store.cycle_containing(today)
         .unwrap()
         .unwrap();
     let batch = document::cycle_allocations(&store, cycle.id.unwrap()).unwrap();
@@ -316,7 +316,7 @@ fn a_batch_of_a_cycle_names_the_internal_mentors_without_an_allocation() {
         "{versions:?}"
     );
     assert_eq!(
-        document::recorded_cycle_containing(&store, date("2031-01-01")).unwrap(),
+        store.cycle_containing(date("2031-01-01")).unwrap(),
         None
     );
 }

@@ -62,6 +62,7 @@ pub fn run() -> tauri::Result<()> {
             performance::get_cycle,
             performance::save_cycle,
             performance::ensure_cycle,
+            performance::add_next_cycle,
             performance::list_kpa_allocations,
             performance::get_kpa_allocation,
             performance::propose_kpa_allocation,

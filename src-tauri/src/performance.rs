@@ -31,6 +31,12 @@ pub fn ensure_cycle(db: State<'_, Db>, day: Option<NaiveDate>) -> Reply<Cycle> {
     Ok(db.store()?.ensure_cycle(day.unwrap_or_else(today))?)
 }
 
+/// Records the cycle after the latest one (the current one when there is none yet).
+#[tauri::command]
+pub fn add_next_cycle(db: State<'_, Db>) -> Reply<Cycle> {
+    Ok(db.store()?.add_next_cycle(today())?)
+}
+
 #[tauri::command]
 pub fn list_kpa_allocations(
     db: State<'_, Db>,

@@ -5,14 +5,6 @@ import * as api from '../api.js';
 import { fold } from '../forms.js';
 import { registerScreen } from '../register.js';
 
-// The day after `date` (YYYY-MM-DD), in the same form; dates are read as UTC so that no time
-// zone can move them.
-function dayAfter(date) {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 export function cyclesScreen(ctx) {
   const needed = (label) => `Give the ${label.toLowerCase()} date.`;
   const date = (name, label) => ({ name, label, type: 'date', needed: needed(label) });
@@ -46,8 +38,7 @@ export function cyclesScreen(ctx) {
     blank: () => null,
     // The cycle after the latest one, or the one containing today when there is none yet.
     create: async () => {
-      const [latest] = await api.listCycles();
-      const cycle = await api.ensureCycle(latest ? dayAfter(latest.end_date) : null);
+      const cycle = await api.addNextCycle();
       return cycle.id;
     },
     titleOf: (r) => `Cycle ${r.name}`,

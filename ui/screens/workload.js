@@ -5,12 +5,6 @@
 import * as api from '../api.js';
 import { el, pill } from '../forms.js';
 
-const WARNING_WORDS = {
-  appointment_ending: 'Appointment ending',
-  no_current_appointment: 'No current appointment',
-  mentorship_past_appointment: 'Mentorship runs past the appointment',
-};
-
 function num(n) {
   return String(Math.round(Number(n) * 10) / 10);
 }
@@ -85,7 +79,7 @@ export function workloadScreen(ctx) {
     if (w.warnings.length === 0) warnings.append(el('li', { class: 'muted', text: 'No warnings.' }));
     for (const warning of w.warnings) {
       const item = el('li', { class: 'warning' },
-        el('span', { class: 'warning-kind', text: WARNING_WORDS[warning.kind] ?? warning.kind }),
+        el('span', { class: 'warning-kind', text: ctx.label('warning_kind', warning.kind) }),
         el('span', { text: warning.message }));
       warnings.append(clickable(item, warning.mentor_id));
     }

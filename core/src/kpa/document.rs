@@ -556,15 +556,6 @@ pub fn cycle_allocations(store: &Store, cycle_id: i64) -> Result<CycleAllocation
     })
 }
 
-/// The recorded cycle that contains `day`, without recording one (unlike
-/// `Store::ensure_cycle`), so that reading commands never write.
-pub fn recorded_cycle_containing(store: &Store, day: NaiveDate) -> Result<Option<Cycle>> {
-    Ok(store
-        .cycles()?
-        .into_iter()
-        .find(|c| c.start_date <= day && day <= c.end_date))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,7 @@
 //! Performance cycles with their review dates.
 
 use chrono::NaiveDate;
-use rusqlite::Row;
+use rusqlite::{OptionalExtension, Row};
 
 use super::{not_found, Store};
 use crate::cycle::Cycle;
@@ -54,26 +54,41 @@ impl Store {
         })
     }
 
+    /// The recorded cycle that contains `day`, if any; reading commands use this so that
+    /// they never write.
+    pub fn cycle_containing(&self, day: NaiveDate) -> Result<Option<Cycle>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM cycle WHERE start_date <= ?1 AND ?1 <= end_date"),
+                [day],
+                cycle_from_row,
+            )
+            .optional()?)
+    }
+
     /// The cycle that contains `day`; if none is recorded yet, the financial year of the
     /// settings is recorded and returned.
     pub fn ensure_cycle(&mut self, day: NaiveDate) -> Result<Cycle> {
-        let found = self.conn.query_row(
-            &format!("SELECT {COLUMNS} FROM cycle WHERE start_date <= ?1 AND ?1 <= end_date"),
-            [day],
-            cycle_from_row,
-        );
-        match found {
-            Ok(cycle) => Ok(cycle),
-            Err(rusqlite::Error::QueryReturnedNoRows) => {
-                let start_month = self.settings()?.cycle_start_month;
-                let mut cycle = Cycle::containing(day, start_month).ok_or_else(|| {
-                    Error::invalid("cycle", format!("No performance cycle can contain {day}."))
-                })?;
-                cycle.id = Some(self.save_cycle(&cycle)?);
-                Ok(cycle)
-            }
-            Err(e) => Err(e.into()),
+        if let Some(cycle) = self.cycle_containing(day)? {
+            return Ok(cycle);
         }
+        let start_month = self.settings()?.cycle_start_month;
+        let mut cycle = Cycle::containing(day, start_month).ok_or_else(|| {
+            Error::invalid("cycle", format!("No performance cycle can contain {day}."))
+        })?;
+        cycle.id = Some(self.save_cycle(&cycle)?);
+        Ok(cycle)
+    }
+
+    /// Records the cycle that follows the latest one, or the one containing `today` when
+    /// there is none yet.
+    pub fn add_next_cycle(&mut self, today: NaiveDate) -> Result<Cycle> {
+        let day = match self.cycles()?.first() {
+            Some(latest) => latest.end_date + chrono::Days::new(1),
+            None => today,
+        };
+        self.ensure_cycle(day)
     }
 
     /// Saves a cycle; its name is unique and it may not overlap another cycle.
