@@ -31,6 +31,31 @@ const LAST: [&str; 8] = [
 ];
 
 /// A register of `staff` people in 20 units, with 250 mentors and 1,000 mentorships.
+/// An internal mentor, trained and appointed for the 2026/27 cycle.
+fn trained_mentor(staff_id: i64, fields: &str, n: usize) -> Mentor {
+    Mentor {
+        id: None,
+        staff_id: Some(staff_id),
+        external_name: String::new(),
+        organisation_id: None,
+        fields_of_expertise: fields.into(),
+        qualifications: String::new(),
+        professional_background: String::new(),
+        scarce_skills: String::new(),
+        years_experience: 10,
+        recruitment: Recruitment::Volunteer,
+        nominated_by: String::new(),
+        training_course: "Mentoring".into(),
+        training_provider: "NSG".into(),
+        training_completed_on: Some(day(2026, 1, 10)),
+        training_certificate: format!("C-{n}"),
+        appointment_start: Some(day(2026, 4, 1)),
+        appointment_end: Some(day(2027, 3, 31)),
+        experience_override_reason: String::new(),
+        archived: false,
+    }
+}
+
 fn big_register(staff: usize) -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open(&dir.path().join("bench.sqlite3")).expect("store");
@@ -82,27 +107,7 @@ fn big_register(staff: usize) -> (tempfile::TempDir, Store) {
                 )?);
             }
             for m in 0..250 {
-                let mentor_id = s.save_mentor(&Mentor {
-                    id: None,
-                    staff_id: Some(ids[m]),
-                    external_name: String::new(),
-                    organisation_id: None,
-                    fields_of_expertise: "Finance, leadership".into(),
-                    qualifications: String::new(),
-                    professional_background: "Deputy Director".into(),
-                    scarce_skills: String::new(),
-                    years_experience: 10,
-                    recruitment: Recruitment::Volunteer,
-                    nominated_by: String::new(),
-                    training_course: "Mentoring".into(),
-                    training_provider: "NSG".into(),
-                    training_completed_on: Some(day(2026, 1, 10)),
-                    training_certificate: format!("C-{m}"),
-                    appointment_start: Some(day(2026, 4, 1)),
-                    appointment_end: Some(day(2027, 3, 31)),
-                    experience_override_reason: String::new(),
-                    archived: false,
-                })?;
+                let mentor_id = s.save_mentor(&trained_mentor(ids[m], "Finance, leadership", m))?;
                 for p in 0..4 {
                     let protege_staff = ids[250 + m * 4 + p];
                     let protege_id = s.save_protege(&Protege {
@@ -240,27 +245,7 @@ fn kpa_register(mentors: usize) -> (tempfile::TempDir, Store, Vec<i64>) {
             let cycle_id = s.ensure_cycle(today)?.id.unwrap_or_default();
             let mut allocations = Vec::with_capacity(mentors);
             for m in 0..mentors {
-                let mentor_id = s.save_mentor(&Mentor {
-                    id: None,
-                    staff_id: Some(staff[m]),
-                    external_name: String::new(),
-                    organisation_id: None,
-                    fields_of_expertise: "Operations, leadership".into(),
-                    qualifications: String::new(),
-                    professional_background: String::new(),
-                    scarce_skills: String::new(),
-                    years_experience: 10,
-                    recruitment: Recruitment::Volunteer,
-                    nominated_by: String::new(),
-                    training_course: "Mentoring".into(),
-                    training_provider: "NSG".into(),
-                    training_completed_on: Some(day(2026, 1, 10)),
-                    training_certificate: format!("C-{m}"),
-                    appointment_start: Some(day(2026, 4, 1)),
-                    appointment_end: Some(day(2027, 3, 31)),
-                    experience_override_reason: String::new(),
-                    archived: false,
-                })?;
+                let mentor_id = s.save_mentor(&trained_mentor(staff[m], "Operations, leadership", m))?;
                 for p in 0..2 {
                     let protege_id = s.save_protege(&Protege::new(
                         staff[mentors + m * 2 + p],

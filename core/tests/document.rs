@@ -274,9 +274,11 @@ fn a_table_repeats_its_header_on_every_page_it_spans() {
 }
 
 /// Shifting the same content down line by line puts every heading and signature row at a
-/// page's foot in one of the variants.
+/// page's foot in one of the variants. A signature block that fits on a page is never split
+/// (a lone signatory overleaf would be signed apart from the others), and its heading stays
+/// with it.
 #[test]
-fn no_page_ends_with_a_heading_or_splits_a_signature_row() {
+fn no_page_ends_with_a_heading_or_splits_a_signature_block() {
     for filler in 0..36 {
         let mut doc = sample();
         doc.blocks
@@ -285,6 +287,15 @@ fn no_page_ends_with_a_heading_or_splits_a_signature_row() {
             .push(Block::Heading("9. Signatures once more".into()));
         doc.blocks.push(Block::Signatures(signatories()));
         let text = pdftotext(&render(&doc));
+        let last_block = pages(&text)
+            .into_iter()
+            .find_map(|page| page.split_once("9. Signatures once more").map(|(_, rest)| rest))
+            .unwrap_or_else(|| panic!("filler {filler}: the last heading is missing"));
+        assert_eq!(
+            last_block.matches("Name: ").count(),
+            signatories().len(),
+            "filler {filler}: the signature block is split from its heading or itself"
+        );
         for page in pages(&text) {
             let body: Vec<&str> = page
                 .lines()

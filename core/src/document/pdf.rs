@@ -520,12 +520,15 @@ fn table_row(widths: &[f32], cells: &[&str], style: Style, room: f32) -> Vec<Chu
         .collect()
 }
 
-/// Pushes the signature blocks two to a row, each row one chunk.
+/// Pushes the signature blocks two to a row, each row one chunk, all kept together so that
+/// no one signs on a page apart from the others.
 fn push_signatures(chunks: &mut Vec<Chunk>, signatories: &[Signatory]) {
     let width = (TEXT_WIDTH - SIGNATURE_GAP) / 2.0;
+    let rows = signatories.len().div_ceil(2);
     for (index, pair) in signatories.chunks(2).enumerate() {
         let mut chunk = Chunk {
             space_before: if index == 0 { 16.0 } else { 24.0 },
+            keep_with_next: index + 1 < rows,
             ..Chunk::default()
         };
         for (column, signatory) in pair.iter().enumerate() {
