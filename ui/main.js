@@ -41,6 +41,10 @@ const ctx = {
     return (await choices()).map((c) => ({ value: String(c.id), label: c.label }));
   },
   navigate,
+  // While a long action changes the whole programme (loading the sample), the menu waits.
+  setBusy(busy) {
+    for (const item of NAV) document.getElementById(`nav-${item}`).disabled = busy;
+  },
   // Shows another screen with one of its records open, e.g. a mentor from the workload.
   async openRecord(name, id) {
     navigate(name);

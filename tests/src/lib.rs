@@ -250,9 +250,20 @@ impl App {
             .is_ok_and(|found| !found.is_empty())
     }
 
-    /// Waits for the element matching `css` and clicks it.
+    /// Waits for the element matching `css`, scrolls it into the middle of its scrolling
+    /// pane (WebKitWebDriver does not scroll inner panes by itself) and clicks it.
     pub async fn click(&self, css: &str) {
         let element = self.wait_for(css).await;
+        let handle = serde_json::to_value(&element).expect("an element is JSON");
+        within(
+            "scroll into view",
+            self.client().execute(
+                "arguments[0].scrollIntoView({ block: 'center' });",
+                vec![handle],
+            ),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("could not scroll to `{css}`: {e}"));
         within("click", element.click())
             .await
             .unwrap_or_else(|e| panic!("could not click `{css}`: {e}"));

@@ -258,6 +258,8 @@ async fn an_officer_registers_a_pair_sees_a_refusal_pairs_them_and_prints_the_ag
 async fn the_sample_programme_loads_with_its_mentorships_listed() {
     let app = App::launch().await;
     app.click("#start-sample").await;
+    // Once loaded, the sample opens on the staff register; the menu waits until then.
+    app.wait_for("#staff-list tbody tr[data-id]").await;
     app.click("#nav-mentorships").await;
     app.wait_for_text("#mentorships-list", "Zoë van der Merwe")
         .await;
@@ -322,6 +324,19 @@ async fn wait_for_title(app: &App, css: &str, expected: &str) {
     }
 }
 
+/// The date `days_ago` days before today on the window's clock, as a date input takes it.
+async fn window_date(app: &App, days_ago: u32) -> String {
+    let date = run(
+        app,
+        "work out a date",
+        "const d = new Date(Date.now() - arguments[0] * 86400000);
+         return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;",
+        vec![json!(days_ago)],
+    )
+    .await;
+    date.as_str().expect("a date").to_owned()
+}
+
 /// Confirms the window's own yes/no dialog.
 async fn confirm(app: &App) {
     app.click("#confirm-dialog .confirm-ok").await;
@@ -372,15 +387,7 @@ async fn an_officer_finalises_a_kpa_allocation_after_two_refusals_and_prints_it(
     app.wait_for_text("#kpa-total", "95%").await;
     app.wait_for_text("#kpa-total-note", "5% still to be given")
         .await;
-    let yesterday = run(
-        &app,
-        "work out yesterday's date",
-        "const d = new Date(Date.now() - 86400000);
-         return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;",
-        vec![],
-    )
-    .await;
-    let yesterday = yesterday.as_str().expect("a date").to_owned();
+    let yesterday = window_date(&app, 1).await;
     set_date(&app, "#kpa-form [name=consulted_on]", &yesterday).await;
     choose(&app, "#kpa-form [name=consultation_outcome]", "Agreed").await;
     app.fill(
@@ -458,5 +465,69 @@ async fn an_officer_finalises_a_kpa_allocation_after_two_refusals_and_prints_it(
             "no {words:?} in the printed KPA allocation:\n{text}"
         );
     }
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_change_to_a_final_allocation_makes_version_2_and_a_mentor_is_reappointed() {
+    let app = App::launch().await;
+    app.click("#start-sample").await;
+    app.wait_for("#staff-list tbody tr[data-id]").await;
+    app.click("#nav-kpa").await;
+    wait_for_rows(&app, "#kpa-list tbody tr[data-id]", 5).await;
+    app.wait_for_text("#kpa-list", "Final").await;
+    let final_v1 = run(
+        &app,
+        "find a final first version",
+        "const heads = [...document.querySelectorAll('#kpa-list thead th')].map(th => th.textContent);
+         const version = heads.indexOf('Version');
+         const row = [...document.querySelectorAll('#kpa-list tbody tr[data-id]')]
+            .find(r => r.textContent.includes('Final') && r.cells[version].textContent.trim() === '1');
+         return row ? [row.dataset.id, row.cells[0].textContent] : heads;",
+        vec![],
+    )
+    .await;
+    let id = final_v1[0]
+        .as_str()
+        .unwrap_or_else(|| panic!("no final first version in {final_v1}"))
+        .to_owned();
+    let mentor = final_v1[1].as_str().expect("its mentor").to_owned();
+    app.click(&format!("#kpa-list tbody tr[data-id='{id}'] td")).await;
+    wait_for_title(&app, "#kpa-form .form-title", &mentor).await;
+
+    // A final version cannot be typed in; "Change" opens it for a new version.
+    app.wait_for_text("#kpa-change", "version 2").await;
+    app.click("#kpa-change").await;
+    let first_title = "#kpa-rows .kpa-row:first-child [name=kpa_title]";
+    app.fill(first_title, "Workplace skills plan and training report").await;
+    app.click("#kpa-form button[type=submit]").await;
+    app.wait_for_text("#kpa-form .kpa-status", "Draft").await;
+    app.wait_for_text("#kpa-history", "Version 2").await;
+    let history = app.text("#kpa-history").await;
+    assert!(
+        history.contains("Version 1") && history.contains("Final"),
+        "version 1 must stay final beside the new draft: {history}"
+    );
+    app.wait_for_text("#kpa-list", "Draft").await;
+    app.screenshot("kpa-06-version-2").await;
+
+    // The annual review renews the mentor's appointment and keeps the old one on file.
+    app.click("#nav-mentors").await;
+    app.fill("#mentors-search", mentor.trim()).await;
+    wait_for_rows(&app, "#mentors-list tbody tr[data-id]", 1).await;
+    app.click("#mentors-list tbody tr[data-id] td").await;
+    app.wait_for_text("#mentors-appointments", "No earlier appointments")
+        .await;
+    let today = window_date(&app, 0).await;
+    set_date(&app, "#mentors-form [name=reviewed_on]", &today).await;
+    app.fill("#mentors-form [name=review_notes]", "Reappointed at the annual review.")
+        .await;
+    app.click("#mentors-renew").await;
+    confirm(&app).await;
+    app.wait_for_text("#mentors-form .form-status", "Appointment renewed")
+        .await;
+    app.wait_for_text("#mentors-appointments", "Reappointed at the annual review.")
+        .await;
+    app.screenshot("mentors-renewed").await;
     app.close().await;
 }

@@ -34,17 +34,20 @@ export function startScreen(ctx) {
   sample.addEventListener('click', async () => {
     empty.disabled = true;
     sample.disabled = true;
+    ctx.setBusy(true);
     status.classList.remove('error');
     status.textContent = 'Loading the sample programme…';
     try {
       await api.createSample();
       status.textContent = '';
       await ctx.settingsChanged(await api.getSettings());
+      ctx.setBusy(false);
       ctx.navigate('staff');
     } catch (error) {
       status.classList.add('error');
       status.textContent = error.message;
     } finally {
+      ctx.setBusy(false);
       empty.disabled = false;
       sample.disabled = false;
     }
