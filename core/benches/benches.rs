@@ -318,6 +318,9 @@ fn kpa_benches(c: &mut Criterion) {
             }
         })
     });
+    group.bench_function("workload view of 500 mentors with warnings", |b| {
+        b.iter(|| black_box(store.workload(today).expect("workload")))
+    });
     group.finish();
 }
 
