@@ -1,6 +1,6 @@
 // The printed-document box a form shows after Print: the path of the PDF, Open (the system's
 // viewer) and Save a copy…, and what happened. The documents' content is core's; this only
-// hands the printed file to the person, as the mentorship screen does for agreements.
+// hands the printed file to the person; every screen that prints uses it.
 
 import * as api from './api.js';
 import { el, timeNow } from './forms.js';

@@ -215,9 +215,9 @@ async fn an_officer_registers_a_pair_sees_a_refusal_pairs_them_and_prints_the_ag
     save(&app, "mentorships-form").await;
     saved(&app, "mentorships-form").await;
 
-    app.click("#print-agreement").await;
+    app.click("#agreement-print").await;
     let shown = app
-        .wait_for_text("#document-path", "MS-0001-agreement.pdf")
+        .wait_for_text("#agreement-document-path", "MS-0001-agreement.pdf")
         .await;
     let pdf = app.documents_dir().join("MS-0001-agreement.pdf");
     assert!(

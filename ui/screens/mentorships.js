@@ -2,8 +2,9 @@
 // arrangements; and the printed agreement they sign.
 
 import * as api from '../api.js';
-import { el, pill, nextId, timeNow } from '../forms.js';
+import { el, pill, nextId } from '../forms.js';
 import { registerScreen, emptyText } from '../register.js';
+import { documentBox } from '../documents.js';
 
 const LEVELS = [1, 2, 3, 4, 5];
 
@@ -65,75 +66,6 @@ export function mentorshipsScreen(ctx) {
   function renumber() {
     parts.goals.querySelectorAll('.row-number').forEach((n, i) => { n.textContent = `Goal ${i + 1}`; });
     parts.competencies.querySelectorAll('.row-number').forEach((n, i) => { n.textContent = `Competency ${i + 1}`; });
-  }
-
-  function report(text, failed = false) {
-    parts.documentStatus.textContent = text;
-    parts.documentStatus.classList.toggle('error', failed);
-  }
-
-  function resetDocument() {
-    parts.documentBox.hidden = true;
-    parts.documentPath.textContent = '';
-    report('');
-    parts.printed = null;
-  }
-
-  async function print() {
-    const record = parts.screen.record();
-    report('');
-    if (!record || record.id === null) return;
-    if (parts.screen.isDirty()) {
-      parts.documentBox.hidden = false;
-      parts.documentPath.textContent = '';
-      report('Save your changes first: the agreement prints the saved mentorship.', true);
-      return;
-    }
-    parts.printButton.disabled = true;
-    parts.printButton.textContent = 'Printing…';
-    try {
-      const path = await api.printAgreement(record.id);
-      parts.printed = path;
-      parts.documentPath.textContent = path;
-      parts.documentActions.hidden = false;
-      report(`Printed at ${timeNow()}.`);
-    } catch (error) {
-      parts.printed = null;
-      parts.documentPath.textContent = '';
-      parts.documentActions.hidden = true;
-      report(error.message, true);
-    } finally {
-      parts.documentBox.hidden = false;
-      parts.printButton.disabled = false;
-      parts.printButton.textContent = 'Print agreement';
-    }
-  }
-
-  async function openPrinted() {
-    if (!parts.printed) return;
-    try {
-      await api.openDocument(parts.printed);
-      report('Opened in the PDF viewer.');
-    } catch (error) {
-      report(error.message, true);
-    }
-  }
-
-  async function saveCopy() {
-    if (!parts.printed) return;
-    const fileName = parts.printed.split(/[\\/]/).pop();
-    try {
-      const to = await api.chooseSavePath({
-        title: 'Save a copy of the agreement',
-        defaultPath: fileName,
-        filters: [{ name: 'PDF document', extensions: ['pdf'] }],
-      });
-      if (!to) return;
-      await api.saveDocumentCopy(parts.printed, to);
-      report(`A copy was saved as ${to}.`);
-    } catch (error) {
-      report(error.message, true);
-    }
   }
 
   return registerScreen(ctx, {
@@ -232,24 +164,20 @@ export function mentorshipsScreen(ctx) {
     ],
     extend({ form, tools, body, screen }) {
       parts.screen = screen;
-      parts.printButton = el('button', {
-        type: 'button', id: 'print-agreement', class: 'secondary', text: 'Print agreement',
-        onclick: () => print(),
+      parts.document = documentBox({
+        prefix: 'agreement',
+        label: 'Agreement',
+        buttonText: 'Print agreement',
+        print: () => api.printAgreement(screen.record().id),
+        ready: () => {
+          const r = screen.record();
+          if (!r || r.id === null) return 'Save the mentorship first; then its agreement can be printed.';
+          if (screen.isDirty()) return 'Save your changes first: the agreement prints the saved mentorship.';
+          return null;
+        },
       });
-      tools.prepend(parts.printButton);
-      parts.documentPath = el('code', { id: 'document-path', class: 'path' });
-      parts.documentStatus = el('p', { class: 'document-status', role: 'status', 'aria-live': 'polite' });
-      parts.documentActions = el('div', { class: 'document-actions' },
-        el('button', { type: 'button', id: 'document-open', class: 'secondary', text: 'Open', onclick: () => openPrinted() }),
-        el('button', {
-          type: 'button', id: 'document-save-copy', class: 'secondary', text: 'Save a copy…', onclick: () => saveCopy(),
-        }));
-      parts.documentBox = el('div', { class: 'document-box', hidden: true },
-        el('p', { class: 'document-label', text: 'Agreement' }),
-        parts.documentPath,
-        parts.documentActions,
-        parts.documentStatus);
-      form.querySelector('.form-error').after(parts.documentBox);
+      tools.prepend(parts.document.button);
+      form.querySelector('.form-error').after(parts.document.box);
 
       parts.goals = el('div', { class: 'rows' });
       parts.competencies = el('div', { class: 'rows' });
@@ -289,9 +217,9 @@ export function mentorshipsScreen(ctx) {
       parts.goals.replaceChildren(...r.goals.map((g) => goalRow(g)));
       parts.competencies.replaceChildren(...r.competencies.map((c) => competencyRow(c)));
       renumber();
-      parts.printButton.disabled = r.id === null;
-      parts.printButton.title = r.id === null ? 'Save the mentorship first; then its agreement can be printed.' : '';
-      resetDocument();
+      parts.document.button.disabled = r.id === null;
+      parts.document.button.title = r.id === null ? 'Save the mentorship first; then its agreement can be printed.' : '';
+      parts.document.reset();
     },
     collect(form, record, problems) {
       record.goals = [...parts.goals.querySelectorAll('.goal')]
