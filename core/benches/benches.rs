@@ -245,7 +245,8 @@ fn kpa_register(mentors: usize) -> (tempfile::TempDir, Store, Vec<i64>) {
             let cycle_id = s.ensure_cycle(today)?.id.unwrap_or_default();
             let mut allocations = Vec::with_capacity(mentors);
             for m in 0..mentors {
-                let mentor_id = s.save_mentor(&trained_mentor(staff[m], "Operations, leadership", m))?;
+                let mentor_id =
+                    s.save_mentor(&trained_mentor(staff[m], "Operations, leadership", m))?;
                 for p in 0..2 {
                     let protege_id = s.save_protege(&Protege::new(
                         staff[mentors + m * 2 + p],

@@ -77,7 +77,10 @@ impl Cycle {
 
     pub fn validate(&self) -> Result<()> {
         if self.name.trim().is_empty() {
-            return Err(Error::invalid("name", "The cycle's name is required, e.g. 2026/27."));
+            return Err(Error::invalid(
+                "name",
+                "The cycle's name is required, e.g. 2026/27.",
+            ));
         }
         if self.end_date <= self.start_date {
             return Err(Error::invalid(
@@ -98,7 +101,12 @@ impl Cycle {
                 ),
             ));
         }
-        let fields = ["q1_review", "mid_cycle_review", "q3_review", "annual_assessment"];
+        let fields = [
+            "q1_review",
+            "mid_cycle_review",
+            "q3_review",
+            "annual_assessment",
+        ];
         let latest = self.end_date + Months::new(3);
         let mut previous = self.start_date;
         for ((label, date), field) in self.reviews().into_iter().zip(fields) {
@@ -156,13 +164,22 @@ mod tests {
     fn the_financial_year_runs_from_april_to_march_with_its_reviews() {
         let c = Cycle::containing(date(2026, 11, 23), 4).unwrap();
         assert_eq!(c.name, "2026/27");
-        assert_eq!((c.start_date, c.end_date), (date(2026, 4, 1), date(2027, 3, 31)));
+        assert_eq!(
+            (c.start_date, c.end_date),
+            (date(2026, 4, 1), date(2027, 3, 31))
+        );
         assert_eq!(c.q1_review, date(2026, 6, 30));
         assert_eq!(c.mid_cycle_review, date(2026, 9, 30));
         assert_eq!(c.q3_review, date(2026, 12, 31));
         assert_eq!(c.annual_assessment, date(2027, 4, 30));
-        assert_eq!(Cycle::containing(date(2027, 3, 31), 4).unwrap().name, "2026/27");
-        assert_eq!(Cycle::containing(date(2099, 4, 1), 4).unwrap().name, "2099/00");
+        assert_eq!(
+            Cycle::containing(date(2027, 3, 31), 4).unwrap().name,
+            "2026/27"
+        );
+        assert_eq!(
+            Cycle::containing(date(2099, 4, 1), 4).unwrap().name,
+            "2099/00"
+        );
         assert_eq!(Cycle::containing(date(2026, 2, 1), 1).unwrap().name, "2026");
         c.validate().unwrap();
     }
@@ -186,6 +203,8 @@ mod tests {
         c.q3_review = date(2026, 8, 1);
         let err = c.validate().unwrap_err();
         assert_eq!(err.field(), Some("q3_review"));
-        assert!(err.to_string().contains("Third quarterly feedback on 2026-08-01"));
+        assert!(err
+            .to_string()
+            .contains("Third quarterly feedback on 2026-08-01"));
     }
 }

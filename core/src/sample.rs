@@ -383,34 +383,134 @@ type KpaLine = (&'static str, &'static str, &'static str, u32);
 
 const MENTOR_KPAS: [[KpaLine; 4]; 5] = [
     [
-        ("Workplace skills plan", "Skills plan and annual training report submitted", "Submitted to the SETA by 30 April", 30),
-        ("Learnerships and internships", "Learners and interns placed and supported", "95% of placements completed", 25),
-        ("Training administration", "Training records kept current", "Records updated within 5 working days", 20),
-        ("People management", "Team's performance agreements and reviews", "All reviews on time", 15),
+        (
+            "Workplace skills plan",
+            "Skills plan and annual training report submitted",
+            "Submitted to the SETA by 30 April",
+            30,
+        ),
+        (
+            "Learnerships and internships",
+            "Learners and interns placed and supported",
+            "95% of placements completed",
+            25,
+        ),
+        (
+            "Training administration",
+            "Training records kept current",
+            "Records updated within 5 working days",
+            20,
+        ),
+        (
+            "People management",
+            "Team's performance agreements and reviews",
+            "All reviews on time",
+            15,
+        ),
     ],
     [
-        ("Budget planning", "Unit budgets and the MTEF submission", "Submitted by the Treasury deadline", 30),
-        ("Expenditure management", "Monthly expenditure reports", "Variance explained within 2%", 25),
-        ("Financial reporting", "Interim and annual financial statements", "Unqualified audit opinion", 20),
-        ("Internal control", "Audit findings resolved", "90% resolved within the quarter", 15),
+        (
+            "Budget planning",
+            "Unit budgets and the MTEF submission",
+            "Submitted by the Treasury deadline",
+            30,
+        ),
+        (
+            "Expenditure management",
+            "Monthly expenditure reports",
+            "Variance explained within 2%",
+            25,
+        ),
+        (
+            "Financial reporting",
+            "Interim and annual financial statements",
+            "Unqualified audit opinion",
+            20,
+        ),
+        (
+            "Internal control",
+            "Audit findings resolved",
+            "90% resolved within the quarter",
+            15,
+        ),
     ],
     [
-        ("Information systems", "Systems available to staff", "99% availability in working hours", 30),
-        ("Project delivery", "ICT projects delivered as planned", "Milestones met within two weeks", 25),
-        ("Digital services", "Online services for citizens", "Two new services a year", 20),
-        ("ICT governance", "ICT policies and risk register", "Reviewed every quarter", 15),
+        (
+            "Information systems",
+            "Systems available to staff",
+            "99% availability in working hours",
+            30,
+        ),
+        (
+            "Project delivery",
+            "ICT projects delivered as planned",
+            "Milestones met within two weeks",
+            25,
+        ),
+        (
+            "Digital services",
+            "Online services for citizens",
+            "Two new services a year",
+            20,
+        ),
+        (
+            "ICT governance",
+            "ICT policies and risk register",
+            "Reviewed every quarter",
+            15,
+        ),
     ],
     [
-        ("Labour relations", "Disciplinary and grievance cases handled", "Cases finalised within 90 days", 30),
-        ("Collective bargaining", "Departmental chamber meetings", "Every meeting prepared and minuted", 25),
-        ("Policy advice", "Labour relations policies current", "Policies reviewed annually", 20),
-        ("People management", "Team's performance agreements and reviews", "All reviews on time", 15),
+        (
+            "Labour relations",
+            "Disciplinary and grievance cases handled",
+            "Cases finalised within 90 days",
+            30,
+        ),
+        (
+            "Collective bargaining",
+            "Departmental chamber meetings",
+            "Every meeting prepared and minuted",
+            25,
+        ),
+        (
+            "Policy advice",
+            "Labour relations policies current",
+            "Policies reviewed annually",
+            20,
+        ),
+        (
+            "People management",
+            "Team's performance agreements and reviews",
+            "All reviews on time",
+            15,
+        ),
     ],
     [
-        ("Service delivery improvement", "Service delivery improvement plan", "Plan approved and reported quarterly", 30),
-        ("Batho Pele", "Service standards published and monitored", "Standards met in 90% of cases", 25),
-        ("Citizen engagement", "Izimbizo and complaint management", "Complaints resolved within 30 days", 20),
-        ("Operations management", "Component's operational plan", "Quarterly targets met", 15),
+        (
+            "Service delivery improvement",
+            "Service delivery improvement plan",
+            "Plan approved and reported quarterly",
+            30,
+        ),
+        (
+            "Batho Pele",
+            "Service standards published and monitored",
+            "Standards met in 90% of cases",
+            25,
+        ),
+        (
+            "Citizen engagement",
+            "Izimbizo and complaint management",
+            "Complaints resolved within 30 days",
+            20,
+        ),
+        (
+            "Operations management",
+            "Component's operational plan",
+            "Quarterly targets met",
+            15,
+        ),
     ],
 ];
 
@@ -833,25 +933,32 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
 /// Gives every internal mentor a KPA allocation for the cycle that contains `today`: the
 /// first four final after the line manager's consultation (the first revised once, so it
 /// has a history), the last still a draft awaiting consultation.
-fn allocate_kpas(store: &mut Store, mentor_ids: &[i64], begin: NaiveDate, today: NaiveDate) -> Result<()> {
+fn allocate_kpas(
+    store: &mut Store,
+    mentor_ids: &[i64],
+    begin: NaiveDate,
+    today: NaiveDate,
+) -> Result<()> {
     let cycle = store.ensure_cycle(today)?;
     let cycle_id = cycle.id.unwrap_or_default();
     for (n, (&mentor_id, own)) in mentor_ids.iter().zip(&MENTOR_KPAS).enumerate() {
         let mut allocation = store.propose_kpa_allocation(mentor_id, cycle_id)?;
         allocation.kpas.splice(
             0..0,
-            own.iter().map(|&(title, outputs, indicators, weight)| crate::kpa::Kpa {
-                title: title.into(),
-                outputs: outputs.into(),
-                indicators: indicators.into(),
-                weight,
-                mentoring: false,
-            }),
+            own.iter()
+                .map(|&(title, outputs, indicators, weight)| crate::kpa::Kpa {
+                    title: title.into(),
+                    outputs: outputs.into(),
+                    indicators: indicators.into(),
+                    weight,
+                    mentoring: false,
+                }),
         );
         if n + 1 < mentor_ids.len() {
             allocation.consulted_on = Some(begin.max(cycle.start_date).min(today));
             allocation.consultation_outcome = Some(crate::kpa::ConsultationOutcome::Agreed);
-            allocation.consultation_notes = "The line manager agreed to the time for mentoring.".into();
+            allocation.consultation_notes =
+                "The line manager agreed to the time for mentoring.".into();
         }
         let id = store.save_kpa_allocation(&allocation)?;
         if n + 1 == mentor_ids.len() {
@@ -864,7 +971,8 @@ fn allocate_kpas(store: &mut Store, mentor_ids: &[i64], begin: NaiveDate, today:
             revised.kpas[0].weight -= 5;
             revised.kpas[1].weight += 5;
             revised.consultation_outcome = Some(crate::kpa::ConsultationOutcome::AgreedWithChanges);
-            revised.consultation_notes = "Weights moved after the mid-cycle review; agreed by the line manager.".into();
+            revised.consultation_notes =
+                "Weights moved after the mid-cycle review; agreed by the line manager.".into();
             let next = store.save_kpa_allocation(&revised)?;
             store.finalise_kpa_allocation(next, today)?;
         }

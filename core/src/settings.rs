@@ -207,27 +207,58 @@ impl Settings {
             ("cycle_start_month", self.cycle_start_month, 1, 12),
             ("kpa_min_weight", self.kpa_min_weight, 0, 100),
             ("kpa_max_weight", self.kpa_max_weight, 1, 100),
-            ("senior_manager_salary_level", self.senior_manager_salary_level, 1, 16),
-            ("appointment_warning_days", self.appointment_warning_days, 0, 365),
+            (
+                "senior_manager_salary_level",
+                self.senior_manager_salary_level,
+                1,
+                16,
+            ),
+            (
+                "appointment_warning_days",
+                self.appointment_warning_days,
+                0,
+                365,
+            ),
         ];
         for (key, value, low, high) in counts {
             if !(low..=high).contains(&value) {
                 return Err(Error::invalid(
                     key,
-                    format!("{} must be between {low} and {high}, not {value}.", label(key)),
+                    format!(
+                        "{} must be between {low} and {high}, not {value}.",
+                        label(key)
+                    ),
                 ));
             }
         }
         let hours = [
-            ("mentoring_hours_per_protege", self.mentoring_hours_per_protege, 0.5, 40.0),
-            ("preparation_hours_per_protege", self.preparation_hours_per_protege, 0.0, 40.0),
-            ("working_hours_per_month", self.working_hours_per_month, 40.0, 250.0),
+            (
+                "mentoring_hours_per_protege",
+                self.mentoring_hours_per_protege,
+                0.5,
+                40.0,
+            ),
+            (
+                "preparation_hours_per_protege",
+                self.preparation_hours_per_protege,
+                0.0,
+                40.0,
+            ),
+            (
+                "working_hours_per_month",
+                self.working_hours_per_month,
+                40.0,
+                250.0,
+            ),
         ];
         for (key, value, low, high) in hours {
             if !(low..=high).contains(&value) {
                 return Err(Error::invalid(
                     key,
-                    format!("{} must be between {low} and {high} hours, not {value}.", label(key)),
+                    format!(
+                        "{} must be between {low} and {high} hours, not {value}.",
+                        label(key)
+                    ),
                 ));
             }
         }

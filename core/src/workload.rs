@@ -113,7 +113,11 @@ pub struct Warning {
 }
 
 /// The warnings about one mentor's appointment on `today`.
-pub fn appointment_warnings(f: &MentorFacts, today: NaiveDate, settings: &Settings) -> Vec<Warning> {
+pub fn appointment_warnings(
+    f: &MentorFacts,
+    today: NaiveDate,
+    settings: &Settings,
+) -> Vec<Warning> {
     let mut out = Vec::new();
     let name = &f.name;
     let warning = |kind, mentorship_id, date, message| Warning {

@@ -21,13 +21,18 @@ fn the_cycle_containing_today_is_recorded_once_from_the_settings() {
     // 2027-04-02 lies in no recorded cycle; with January starts it is the calendar year 2027.
     let calendar = store.ensure_cycle(date("2027-04-02"));
     let err = calendar.unwrap_err();
-    assert!(err.to_string().contains("overlaps the cycle 2026/27"), "{err}");
+    assert!(
+        err.to_string().contains("overlaps the cycle 2026/27"),
+        "{err}"
+    );
 }
 
 #[test]
 fn a_cycle_with_a_taken_name_or_overlapping_dates_is_refused() {
     let mut store = Store::open_in_memory().unwrap();
-    store.save_cycle(&Cycle::starting(2026, 4).unwrap()).unwrap();
+    store
+        .save_cycle(&Cycle::starting(2026, 4).unwrap())
+        .unwrap();
     let mut same_name = Cycle::starting(2027, 4).unwrap();
     same_name.name = "2026/27".into();
     let err = store.save_cycle(&same_name).unwrap_err();
@@ -36,9 +41,19 @@ fn a_cycle_with_a_taken_name_or_overlapping_dates_is_refused() {
     let mut overlapping = Cycle::starting(2026, 10).unwrap();
     overlapping.name = "October 2026".into();
     let err = store.save_cycle(&overlapping).unwrap_err();
-    assert!(err.to_string().contains("overlaps the cycle 2026/27"), "{err}");
-    store.save_cycle(&Cycle::starting(2027, 4).unwrap()).unwrap();
-    let names: Vec<String> = store.cycles().unwrap().into_iter().map(|c| c.name).collect();
+    assert!(
+        err.to_string().contains("overlaps the cycle 2026/27"),
+        "{err}"
+    );
+    store
+        .save_cycle(&Cycle::starting(2027, 4).unwrap())
+        .unwrap();
+    let names: Vec<String> = store
+        .cycles()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
     assert_eq!(names, ["2027/28", "2026/27"]);
 }
 
@@ -57,7 +72,13 @@ fn the_next_cycle_follows_the_latest_one() {
     let first = store.add_next_cycle(date("2026-11-23")).unwrap();
     assert_eq!(first.name, "2026/27");
     let next = store.add_next_cycle(date("2026-11-23")).unwrap();
-    assert_eq!((next.name.as_str(), next.start_date), ("2027/28", date("2027-04-01")));
-    assert_eq!(store.cycle_containing(date("2028-01-01")).unwrap(), Some(next));
+    assert_eq!(
+        (next.name.as_str(), next.start_date),
+        ("2027/28", date("2027-04-01"))
+    );
+    assert_eq!(
+        store.cycle_containing(date("2028-01-01")).unwrap(),
+        Some(next)
+    );
     assert_eq!(store.cycle_containing(date("2029-01-01")).unwrap(), None);
 }

@@ -289,7 +289,10 @@ fn no_page_ends_with_a_heading_or_splits_a_signature_block() {
         let text = pdftotext(&render(&doc));
         let last_block = pages(&text)
             .into_iter()
-            .find_map(|page| page.split_once("9. Signatures once more").map(|(_, rest)| rest))
+            .find_map(|page| {
+                page.split_once("9. Signatures once more")
+                    .map(|(_, rest)| rest)
+            })
             .unwrap_or_else(|| panic!("filler {filler}: the last heading is missing"));
         assert_eq!(
             last_block.matches("Name: ").count(),

@@ -58,7 +58,12 @@ const RANGE: WeightRange = WeightRange { min: 10, max: 30 };
 
 /// Checks `a` for finalising; `expected` is the rule that must refuse it with words the
 /// message must hold, or `None` when it must pass.
-fn check(a: &Allocation, range: Option<WeightRange>, proteges: usize, expected: Option<(Rule, &str)>) {
+fn check(
+    a: &Allocation,
+    range: Option<WeightRange>,
+    proteges: usize,
+    expected: Option<(Rule, &str)>,
+) {
     let w = workload(proteges);
     let result = check_final(
         a,
@@ -98,11 +103,26 @@ fn an_allocation_whose_weights_make_100_within_the_range_can_be_final() {
 fn weights_that_do_not_add_up_to_100_are_refused_with_the_total() {
     let mut kpas = good();
     kpas[0].weight = 25;
-    check(&allocation(kpas), Some(RANGE), 2, Some((Rule::KpaWeights, "add up to 95%")));
+    check(
+        &allocation(kpas),
+        Some(RANGE),
+        2,
+        Some((Rule::KpaWeights, "add up to 95%")),
+    );
     let mut kpas = good();
     kpas[0].weight = 35;
-    check(&allocation(kpas), None, 2, Some((Rule::KpaWeights, "5% too much")));
-    check(&allocation(vec![]), Some(RANGE), 0, Some((Rule::KpaWeights, "no KPAs")));
+    check(
+        &allocation(kpas),
+        None,
+        2,
+        Some((Rule::KpaWeights, "5% too much")),
+    );
+    check(
+        &allocation(vec![]),
+        Some(RANGE),
+        0,
+        Some((Rule::KpaWeights, "no KPAs")),
+    );
 }
 
 #[test]
@@ -117,7 +137,10 @@ fn a_kpa_outside_the_range_is_refused_unless_the_range_does_not_bind() {
         &allocation(kpas.clone()),
         Some(RANGE),
         2,
-        Some((Rule::KpaRange, "KPA 1 (Budget planning) weighs 40%; each KPA must weigh between 10% and 30%")),
+        Some((
+            Rule::KpaRange,
+            "KPA 1 (Budget planning) weighs 40%; each KPA must weigh between 10% and 30%",
+        )),
     );
     // A senior manager: the range does not bind, the 100% still does.
     check(&allocation(kpas), None, 2, None);
@@ -145,7 +168,10 @@ fn a_mentor_with_protégés_needs_a_mentoring_kpa() {
         &allocation(kpas.clone()),
         Some(RANGE),
         3,
-        Some((Rule::MentoringKpa, "Thabo Nkosi mentors 3 protégés in 2026/27")),
+        Some((
+            Rule::MentoringKpa,
+            "Thabo Nkosi mentors 3 protégés in 2026/27",
+        )),
     );
     check(&allocation(kpas), Some(RANGE), 0, None);
 }
@@ -154,24 +180,46 @@ fn a_mentor_with_protégés_needs_a_mentoring_kpa() {
 fn the_line_managers_consultation_comes_before_final() {
     let mut a = allocation(good());
     a.consulted_on = None;
-    check(&a, Some(RANGE), 2, Some((Rule::Consultation, "line manager")));
+    check(
+        &a,
+        Some(RANGE),
+        2,
+        Some((Rule::Consultation, "line manager")),
+    );
     a.consulted_on = Some(date("2026-12-01"));
-    check(&a, Some(RANGE), 2, Some((Rule::Consultation, "in the future")));
+    check(
+        &a,
+        Some(RANGE),
+        2,
+        Some((Rule::Consultation, "in the future")),
+    );
     a.consulted_on = Some(date("2026-11-01"));
     a.consultation_outcome = Some(ConsultationOutcome::NotAgreed);
-    check(&a, Some(RANGE), 2, Some((Rule::Consultation, "did not agree")));
+    check(
+        &a,
+        Some(RANGE),
+        2,
+        Some((Rule::Consultation, "did not agree")),
+    );
 }
 
 #[test]
 fn hours_and_share_come_from_the_norm_for_each_protégé() {
     let w = workload(3);
     assert_eq!(w.lines.len(), 3);
-    assert!(w.lines.iter().all(|l| l.months == 12.0 && l.hours_per_month == 3.0));
+    assert!(w
+        .lines
+        .iter()
+        .all(|l| l.months == 12.0 && l.hours_per_month == 3.0));
     assert_eq!(w.hours_per_month, 9.0);
     assert_eq!(w.share_percent, 5.2);
     // 5.2% rounds up to 10%, which is also the least a KPA may weigh.
     assert_eq!(w.suggested_weight, 10);
-    assert!(w.suggestion.contains("5.2% of working time"), "{}", w.suggestion);
+    assert!(
+        w.suggestion.contains("5.2% of working time"),
+        "{}",
+        w.suggestion
+    );
 }
 
 #[test]
@@ -265,11 +313,27 @@ fn the_sample_gives_every_internal_mentor_an_allocation_for_the_cycle() {
         .unwrap();
     assert_eq!(rows.len(), 5);
     assert!(rows.iter().all(|r| r.total_weight == 100), "{rows:?}");
-    assert_eq!(rows.iter().filter(|r| r.status == AllocationStatus::Final).count(), 4);
-    let revised = rows.iter().find(|r| r.version == 2).expect("a revised allocation");
-    let history = store.kpa_history(revised.mentor_id, cycle.id.unwrap()).unwrap();
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r.status == AllocationStatus::Final)
+            .count(),
+        4
+    );
+    let revised = rows
+        .iter()
+        .find(|r| r.version == 2)
+        .expect("a revised allocation");
+    let history = store
+        .kpa_history(revised.mentor_id, cycle.id.unwrap())
+        .unwrap();
     let statuses: Vec<_> = history.iter().map(|r| (r.version, r.status)).collect();
-    assert_eq!(statuses, [(2, AllocationStatus::Final), (1, AllocationStatus::Superseded)]);
+    assert_eq!(
+        statuses,
+        [
+            (2, AllocationStatus::Final),
+            (1, AllocationStatus::Superseded)
+        ]
+    );
 }
 
 #[test]
@@ -280,12 +344,19 @@ fn a_change_to_a_final_allocation_makes_a_new_version_and_keeps_the_old_one() {
     a.consultation_outcome = Some(ConsultationOutcome::Agreed);
     let id = store.save_kpa_allocation(&a).unwrap();
     assert_eq!(Some(id), a.id, "a draft is changed in place");
-    store.finalise_kpa_allocation(id, date("2026-11-23")).unwrap();
+    store
+        .finalise_kpa_allocation(id, date("2026-11-23"))
+        .unwrap();
     let v1 = store.kpa_allocation(id).unwrap();
-    assert_eq!((v1.status, v1.finalised_on), (AllocationStatus::Final, Some(date("2026-11-23"))));
+    assert_eq!(
+        (v1.status, v1.finalised_on),
+        (AllocationStatus::Final, Some(date("2026-11-23")))
+    );
 
     // Finalising twice is refused; changing it writes version 2 and leaves version 1 as it was.
-    let err = store.finalise_kpa_allocation(id, date("2026-11-23")).unwrap_err();
+    let err = store
+        .finalise_kpa_allocation(id, date("2026-11-23"))
+        .unwrap_err();
     assert_eq!(err.code(), "final_allocation");
     let mut changed = v1.clone();
     changed.kpas[0].title = "A changed title".into();
@@ -297,10 +368,18 @@ fn a_change_to_a_final_allocation_makes_a_new_version_and_keeps_the_old_one() {
 
     // While version 2 is a draft, a second change to version 1 is sent to it.
     let err = store.save_kpa_allocation(&changed).unwrap_err();
-    assert!(err.to_string().contains("already has a draft allocation"), "{err}");
+    assert!(
+        err.to_string().contains("already has a draft allocation"),
+        "{err}"
+    );
 
-    store.finalise_kpa_allocation(v2_id, date("2026-11-24")).unwrap();
-    assert_eq!(store.kpa_allocation(id).unwrap().status, AllocationStatus::Superseded);
+    store
+        .finalise_kpa_allocation(v2_id, date("2026-11-24"))
+        .unwrap();
+    assert_eq!(
+        store.kpa_allocation(id).unwrap().status,
+        AllocationStatus::Superseded
+    );
     let err = store.save_kpa_allocation(&v1).unwrap_err();
     assert!(err.to_string().contains("superseded"), "{err}");
 }
@@ -351,7 +430,10 @@ fn an_allocation_for_an_external_mentor_is_refused() {
         .propose_kpa_allocation(external.id, cycle.id.unwrap())
         .unwrap_err();
     assert_eq!(err.field(), Some("mentor_id"));
-    assert!(err.to_string().contains("organisation's agreement"), "{err}");
+    assert!(
+        err.to_string().contains("organisation's agreement"),
+        "{err}"
+    );
 }
 
 #[test]

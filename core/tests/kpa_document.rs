@@ -119,9 +119,7 @@ fn allocation(store: &Store, mentor: &str, version: u32) -> AllocationRow {
 fn every_latest_sample_allocation_prints_mentor_cycle_kpas_workload_and_signatures() {
     let (dir, store) = sample_store();
     let today = date("2026-11-23");
-    let cycle = store.cycle_containing(today)
-        .unwrap()
-        .unwrap();
+    let cycle = store.cycle_containing(today).unwrap().unwrap();
     let batch = document::cycle_allocations(&store, cycle.id.unwrap()).unwrap();
     assert_eq!(batch.latest.len(), 5);
     assert!(batch.without_allocation.is_empty(), "{batch:?}");
@@ -295,9 +293,7 @@ fn a_batch_of_a_cycle_names_the_internal_mentors_without_an_allocation() {
     let (_dir, mut store) = sample_store();
     let today = date("2026-11-23");
     let kagiso = unappointed_mentor(&mut store);
-    let cycle = store.cycle_containing(today)
-        .unwrap()
-        .unwrap();
+    let cycle = store.cycle_containing(today).unwrap().unwrap();
     let batch = document::cycle_allocations(&store, cycle.id.unwrap()).unwrap();
     assert_eq!(batch.without_allocation, ["Kagiso Molefe"]);
     assert!(batch.latest.iter().all(|row| row.mentor_id != kagiso));
@@ -315,10 +311,7 @@ fn a_batch_of_a_cycle_names_the_internal_mentors_without_an_allocation() {
         versions.contains(&("Zoë van der Merwe".into(), 2)),
         "{versions:?}"
     );
-    assert_eq!(
-        store.cycle_containing(date("2031-01-01")).unwrap(),
-        None
-    );
+    assert_eq!(store.cycle_containing(date("2031-01-01")).unwrap(), None);
 }
 
 /// How many pages a PDF has, as poppler counts them.

@@ -44,7 +44,11 @@ fn an_appointment_ending_within_the_warning_days_is_flagged() {
     let f = facts(Some("2026-12-23"), vec![]);
     let w = appointment_warnings(&f, date("2026-11-23"), &s);
     assert_eq!(kinds(&w), [WarningKind::AppointmentEnding]);
-    assert!(w[0].message.contains("ends in 30 days, on 2026-12-23"), "{}", w[0].message);
+    assert!(
+        w[0].message.contains("ends in 30 days, on 2026-12-23"),
+        "{}",
+        w[0].message
+    );
     assert!(appointment_warnings(&f, date("2026-11-22"), &s).is_empty());
     let w = appointment_warnings(&f, date("2026-12-23"), &s);
     assert!(w[0].message.contains("ends today"), "{}", w[0].message);
@@ -63,20 +67,31 @@ fn a_mentorship_running_past_the_appointment_is_flagged() {
     let w = appointment_warnings(&f, date("2026-11-23"), &s);
     assert_eq!(kinds(&w), [WarningKind::MentorshipPastAppointment]);
     assert_eq!(w[0].mentorship_id, Some(2));
-    assert!(w[0].message.contains("MS-0002 with Protégé 2 runs to 2027-05-31"), "{}", w[0].message);
+    assert!(
+        w[0].message
+            .contains("MS-0002 with Protégé 2 runs to 2027-05-31"),
+        "{}",
+        w[0].message
+    );
 }
 
 #[test]
 fn open_mentorships_without_a_current_appointment_are_flagged() {
     let s = settings();
     let busy = vec![open(1, "2027-03-31", Frequency::Monthly, 60)];
-    let lapsed = appointment_warnings(&facts(Some("2026-10-31"), busy.clone()), date("2026-11-23"), &s);
+    let lapsed = appointment_warnings(
+        &facts(Some("2026-10-31"), busy.clone()),
+        date("2026-11-23"),
+        &s,
+    );
     assert_eq!(kinds(&lapsed), [WarningKind::NoCurrentAppointment]);
     assert!(lapsed[0].message.contains("ended on 2026-10-31"));
     let never = appointment_warnings(&facts(None, busy), date("2026-11-23"), &s);
     assert_eq!(kinds(&never), [WarningKind::NoCurrentAppointment]);
     // A lapsed appointment with nothing open is history, not a warning.
-    assert!(appointment_warnings(&facts(Some("2026-10-31"), vec![]), date("2026-11-23"), &s).is_empty());
+    assert!(
+        appointment_warnings(&facts(Some("2026-10-31"), vec![]), date("2026-11-23"), &s).is_empty()
+    );
 }
 
 #[test]
@@ -87,14 +102,32 @@ fn the_load_compares_protégés_with_capacity_and_planned_hours_with_the_norm() 
         .collect();
     many[4].capacity_override_reason = "Scarce skill; approved by the committee".into();
     let load = MentorLoad::of(&facts(Some("2027-03-31"), many), &s);
-    assert_eq!((load.proteges, load.capacity, load.over_capacity), (5, 4, true));
-    assert_eq!(load.capacity_overrides, ["MS-0005 (Protégé 5): Scarce skill; approved by the committee"]);
+    assert_eq!(
+        (load.proteges, load.capacity, load.over_capacity),
+        (5, 4, true)
+    );
+    assert_eq!(
+        load.capacity_overrides,
+        ["MS-0005 (Protégé 5): Scarce skill; approved by the committee"]
+    );
     // Monthly hour-long meetings plus an hour's preparation: 2 hours against a norm of 3.
-    assert_eq!((load.planned_hours, load.norm_hours, load.over_hours), (10.0, 15.0, false));
+    assert_eq!(
+        (load.planned_hours, load.norm_hours, load.over_hours),
+        (10.0, 15.0, false)
+    );
 
-    let weekly = MentorLoad::of(&facts(Some("2027-03-31"), vec![open(1, "2027-03-31", Frequency::Weekly, 60)]), &s);
+    let weekly = MentorLoad::of(
+        &facts(
+            Some("2027-03-31"),
+            vec![open(1, "2027-03-31", Frequency::Weekly, 60)],
+        ),
+        &s,
+    );
     // 52 meetings a year of an hour: 4.3 hours a month, plus 1 of preparation.
-    assert_eq!((weekly.planned_hours, weekly.norm_hours, weekly.over_hours), (5.3, 3.0, true));
+    assert_eq!(
+        (weekly.planned_hours, weekly.norm_hours, weekly.over_hours),
+        (5.3, 3.0, true)
+    );
 }
 
 #[test]
@@ -102,13 +135,25 @@ fn the_annual_review_renews_an_appointment_and_keeps_the_old_one() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("w.sqlite3")).unwrap();
     sample::create(&mut store, date("2026-11-23")).unwrap();
-    let row = store.mentors("", false).unwrap().into_iter().next().unwrap();
+    let row = store
+        .mentors("", false)
+        .unwrap()
+        .into_iter()
+        .next()
+        .unwrap();
     let before = store.mentor(row.id).unwrap();
     let renewed = store
-        .renew_appointment(row.id, date("2027-08-15"), "Reappointed after the annual review.")
+        .renew_appointment(
+            row.id,
+            date("2027-08-15"),
+            "Reappointed after the annual review.",
+        )
         .unwrap();
     let old_end = before.appointment_end.unwrap();
-    assert_eq!(renewed.appointment_start, Some(old_end + chrono::Days::new(1)));
+    assert_eq!(
+        renewed.appointment_start,
+        Some(old_end + chrono::Days::new(1))
+    );
     assert_eq!(
         renewed.appointment_end,
         Some(old_end + chrono::Months::new(12))
@@ -120,7 +165,10 @@ fn the_annual_review_renews_an_appointment_and_keeps_the_old_one() {
         (history[0].start_date, history[0].end_date),
         (before.appointment_start.unwrap(), old_end)
     );
-    assert_eq!(history[0].review_notes, "Reappointed after the annual review.");
+    assert_eq!(
+        history[0].review_notes,
+        "Reappointed after the annual review."
+    );
 }
 
 #[test]
@@ -133,10 +181,17 @@ fn the_sample_workload_lists_every_mentor() {
     let total: u32 = w.mentors.iter().map(|m| m.proteges).sum();
     assert_eq!(total, 8);
     // Thirty days before the sample's appointments end, every mentor is warned.
-    let end = store.mentor(w.mentors[0].mentor_id).unwrap().appointment_end.unwrap();
+    let end = store
+        .mentor(w.mentors[0].mentor_id)
+        .unwrap()
+        .appointment_end
+        .unwrap();
     let late = store.workload(end - chrono::Days::new(30)).unwrap();
     assert_eq!(
-        late.warnings.iter().filter(|w| w.kind == WarningKind::AppointmentEnding).count(),
+        late.warnings
+            .iter()
+            .filter(|w| w.kind == WarningKind::AppointmentEnding)
+            .count(),
         6
     );
 }

@@ -108,7 +108,9 @@ pub fn renew_appointment(
     reviewed_on: NaiveDate,
     review_notes: String,
 ) -> Reply<Mentor> {
-    Ok(db.store()?.renew_appointment(mentor_id, reviewed_on, &review_notes)?)
+    Ok(db
+        .store()?
+        .renew_appointment(mentor_id, reviewed_on, &review_notes)?)
 }
 
 #[tauri::command]

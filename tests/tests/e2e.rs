@@ -294,7 +294,12 @@ async fn wait_for_rows(app: &App, css: &str, count: usize) {
 }
 
 /// Runs `script` in the window and returns its answer.
-async fn run(app: &App, what: &str, script: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
+async fn run(
+    app: &App,
+    what: &str,
+    script: &str,
+    args: Vec<serde_json::Value>,
+) -> serde_json::Value {
     within(what, app.client().execute(script, args))
         .await
         .unwrap_or_else(|e| panic!("could not {what}: {e}"))
@@ -363,10 +368,14 @@ async fn an_officer_finalises_a_kpa_allocation_after_two_refusals_and_prints_it(
         vec![],
     )
     .await;
-    let id = draft[0].as_str().expect("a draft allocation in the list").to_owned();
+    let id = draft[0]
+        .as_str()
+        .expect("a draft allocation in the list")
+        .to_owned();
     let mentor = draft[1].as_str().expect("the draft's mentor").to_owned();
     // WebDriver clicks a cell: a table row itself is not a box it can click.
-    app.click(&format!("#kpa-list tbody tr[data-id='{id}'] td")).await;
+    app.click(&format!("#kpa-list tbody tr[data-id='{id}'] td"))
+        .await;
     // WebKitWebDriver counts the form's title (one line, clipped with an ellipsis when long) as
     // not displayed, so its words are read from the page.
     wait_for_title(&app, "#kpa-form .form-title", &mentor).await;
@@ -401,13 +410,23 @@ async fn an_officer_finalises_a_kpa_allocation_after_two_refusals_and_prints_it(
         .wait_for_text(".field-error[data-for=kpas]", "95%")
         .await;
     assert!(refusal.contains("100%"), "{refusal}");
-    let kept = app.wait_for(first_weight).await.prop("value").await.unwrap();
-    assert_eq!(kept.as_deref(), Some("25"), "a refusal must keep what was typed");
+    let kept = app
+        .wait_for(first_weight)
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(
+        kept.as_deref(),
+        Some("25"),
+        "a refusal must keep what was typed"
+    );
     app.screenshot("kpa-04-refused-total").await;
 
     // Put right, it is final, read-only, and can only change into a new version.
     app.fill(first_weight, "30").await;
-    app.wait_for_text("#kpa-total-note", "Adds up to 100%").await;
+    app.wait_for_text("#kpa-total-note", "Adds up to 100%")
+        .await;
     app.click("#kpa-finalise").await;
     confirm(&app).await;
     app.wait_for_text("#kpa-form .kpa-status", "Final").await;
@@ -419,7 +438,11 @@ async fn an_officer_finalises_a_kpa_allocation_after_two_refusals_and_prints_it(
         .prop("disabled")
         .await
         .unwrap();
-    assert_eq!(disabled.as_deref(), Some("true"), "a final version is read-only");
+    assert_eq!(
+        disabled.as_deref(),
+        Some("true"),
+        "a final version is read-only"
+    );
 
     app.click("#kpa-print").await;
     let shown = app.wait_for_text("#kpa-document-path", ".pdf").await;
@@ -492,14 +515,16 @@ async fn a_change_to_a_final_allocation_makes_version_2_and_a_mentor_is_reappoin
         .unwrap_or_else(|| panic!("no final first version in {final_v1}"))
         .to_owned();
     let mentor = final_v1[1].as_str().expect("its mentor").to_owned();
-    app.click(&format!("#kpa-list tbody tr[data-id='{id}'] td")).await;
+    app.click(&format!("#kpa-list tbody tr[data-id='{id}'] td"))
+        .await;
     wait_for_title(&app, "#kpa-form .form-title", &mentor).await;
 
     // A final version cannot be typed in; "Change" opens it for a new version.
     app.wait_for_text("#kpa-change", "version 2").await;
     app.click("#kpa-change").await;
     let first_title = "#kpa-rows .kpa-row:first-child [name=kpa_title]";
-    app.fill(first_title, "Workplace skills plan and training report").await;
+    app.fill(first_title, "Workplace skills plan and training report")
+        .await;
     app.click("#kpa-form button[type=submit]").await;
     app.wait_for_text("#kpa-form .kpa-status", "Draft").await;
     app.wait_for_text("#kpa-history", "Version 2").await;
@@ -520,8 +545,11 @@ async fn a_change_to_a_final_allocation_makes_version_2_and_a_mentor_is_reappoin
         .await;
     let today = window_date(&app, 0).await;
     set_date(&app, "#mentors-form [name=reviewed_on]", &today).await;
-    app.fill("#mentors-form [name=review_notes]", "Reappointed at the annual review.")
-        .await;
+    app.fill(
+        "#mentors-form [name=review_notes]",
+        "Reappointed at the annual review.",
+    )
+    .await;
     app.click("#mentors-renew").await;
     confirm(&app).await;
     app.wait_for_text("#mentors-form .form-status", "Appointment renewed")

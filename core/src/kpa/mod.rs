@@ -327,7 +327,9 @@ pub fn check_final(a: &Allocation, f: &FinalFacts) -> Result<()> {
         return Err(Error::refused(
             Rule::KpaWeights,
             "kpas",
-            format!("The KPA weights add up to {total}%; they must add up to exactly 100% ({hint})."),
+            format!(
+                "The KPA weights add up to {total}%; they must add up to exactly 100% ({hint})."
+            ),
         ));
     }
     if let Some(r) = f.range {
@@ -376,7 +378,9 @@ pub fn check_final(a: &Allocation, f: &FinalFacts) -> Result<()> {
         (Some(day), _) if day > f.today => Err(Error::refused(
             Rule::Consultation,
             "consulted_on",
-            format!("The consultation date {day} is in the future; record it once it has taken place."),
+            format!(
+                "The consultation date {day} is in the future; record it once it has taken place."
+            ),
         )),
         (Some(_), Some(ConsultationOutcome::NotAgreed)) => Err(Error::refused(
             Rule::Consultation,

@@ -36,9 +36,9 @@ impl Store {
 
     /// Every cycle, the latest first.
     pub fn cycles(&self) -> Result<Vec<Cycle>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM cycle ORDER BY start_date DESC"))?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM cycle ORDER BY start_date DESC"
+        ))?;
         let rows = stmt.query_map([], cycle_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

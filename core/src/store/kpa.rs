@@ -104,7 +104,12 @@ impl Store {
              ORDER BY c.start_date DESC, ms.surname, ms.first_names, a.version DESC"
         ))?;
         let rows = stmt.query_map(
-            params![q.cycle_id, q.mentor_id, like_pattern(&q.text), q.latest_only],
+            params![
+                q.cycle_id,
+                q.mentor_id,
+                like_pattern(&q.text),
+                q.latest_only
+            ],
             |r| {
                 Ok(AllocationRow {
                     id: r.get(0)?,

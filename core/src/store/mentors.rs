@@ -254,7 +254,12 @@ impl Store {
         let new_end = new_start
             .checked_add_months(chrono::Months::new(months))
             .and_then(|d| d.checked_sub_days(chrono::Days::new(1)))
-            .ok_or_else(|| Error::invalid("appointment_end", "The renewed appointment would end beyond the calendar."))?;
+            .ok_or_else(|| {
+                Error::invalid(
+                    "appointment_end",
+                    "The renewed appointment would end beyond the calendar.",
+                )
+            })?;
         mentor.appointment_start = Some(new_start);
         mentor.appointment_end = Some(new_end);
         let tx = self.conn.savepoint()?;
