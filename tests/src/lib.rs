@@ -455,7 +455,9 @@ fn require_display() {
 ///
 /// `cargo test` does not build the app's binary for another crate's tests, so the harness
 /// asks cargo to, and takes the binary's path from cargo's own report rather than guessing
-/// where the target folder is.
+/// where the target folder is. It builds with `--workspace` so that cargo unifies the
+/// dependencies' features as it did for `cargo test --workspace` and reuses that build;
+/// `-p mentordesk` alone would resolve them differently and compile much of the tree again.
 fn app_binary() -> PathBuf {
     static BINARY: OnceLock<Result<PathBuf, String>> = OnceLock::new();
     match BINARY.get_or_init(build_app) {
@@ -467,7 +469,7 @@ fn app_binary() -> PathBuf {
 fn build_app() -> Result<PathBuf, String> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(&cargo)
-        .args(["build", "-p", "mentordesk", "--bin", "mentordesk"])
+        .args(["build", "--workspace", "--bin", "mentordesk"])
         .arg("--message-format=json-render-diagnostics")
         .current_dir(workspace_root())
         .stdin(Stdio::null())
@@ -478,7 +480,7 @@ fn build_app() -> Result<PathBuf, String> {
         .map_err(|e| format!("could not run cargo to build the app: {e}"))?;
     if !output.status.success() {
         return Err(format!(
-            "`cargo build -p mentordesk` failed ({}), so the window cannot be tested; \
+            "`cargo build --workspace --bin mentordesk` failed ({}), so the window cannot be tested; \
              cargo's errors are printed above",
             output.status
         ));
