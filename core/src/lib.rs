@@ -3,6 +3,7 @@
 //! the command-line program are thin callers of this crate.
 
 pub mod agreement;
+pub mod calendar;
 pub mod contracts;
 pub mod cycle;
 pub mod document;

@@ -1,6 +1,7 @@
 //! Integration tests of core, one module per area of `src/`.
 
 mod agreement;
+mod calendar;
 mod contracts;
 mod cycle;
 mod document;

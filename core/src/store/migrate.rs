@@ -8,6 +8,7 @@ use crate::{Error, Result};
 const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../../migrations/0001_register.sql")),
     (2, include_str!("../../migrations/0002_kpa.sql")),
+    (3, include_str!("../../migrations/0003_holidays.sql")),
 ];
 
 /// The data version this program writes.
