@@ -748,6 +748,14 @@ pub fn vocabulary() -> std::collections::BTreeMap<&'static str, Vec<ListEntry>> 
             ),
         ),
         (
+            "event_kind",
+            entries(
+                crate::workplan::EventKind::ALL,
+                crate::workplan::EventKind::code,
+                crate::workplan::EventKind::label,
+            ),
+        ),
+        (
             "warning_kind",
             entries(
                 crate::workload::WarningKind::ALL,

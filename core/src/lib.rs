@@ -15,6 +15,7 @@ pub mod sample;
 pub mod settings;
 pub mod store;
 pub mod workload;
+pub mod workplan;
 
 pub use error::{Error, Result, Rule};
 pub use store::Store;

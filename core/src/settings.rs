@@ -42,6 +42,8 @@ pub const DEFS: &[SettingDef] = &[
     SettingDef { key: "kpa_max_weight", label: "Greatest weight of a KPA (%)", help: "Each KPA weighs at most this much (directive for levels 1 to 12: 30).", kind: SettingKind::Count },
     SettingDef { key: "senior_manager_salary_level", label: "Senior managers from salary level", help: "Mentors at this salary level or above are senior managers, whose performance agreements follow other rules (13).", kind: SettingKind::Count },
     SettingDef { key: "kpa_range_for_senior_managers", label: "The KPA weight range applies to senior managers too", help: "Off by default: a senior manager's KPAs must add up to 100% but may weigh outside the range.", kind: SettingKind::Flag },
+    SettingDef { key: "workplan_feedback_working_day", label: "Work plan: feedback on working day", help: "A new work plan has feedback to the protégé on this working day of each month (3).", kind: SettingKind::Count },
+    SettingDef { key: "workplan_review_every_months", label: "Work plan: progress review every (months)", help: "A new work plan has a progress review this often, and one at the end (3: every quarter).", kind: SettingKind::Count },
     SettingDef { key: "appointment_warning_days", label: "Warn of appointments ending within (days)", help: "Appointments that end within this many days are flagged (30).", kind: SettingKind::Count },
 ];
 
@@ -65,6 +67,8 @@ pub struct Settings {
     pub senior_manager_salary_level: u32,
     pub kpa_range_for_senior_managers: bool,
     pub appointment_warning_days: u32,
+    pub workplan_feedback_working_day: u32,
+    pub workplan_review_every_months: u32,
 }
 
 impl Settings {
@@ -88,6 +92,8 @@ impl Settings {
             senior_manager_salary_level: 0,
             kpa_range_for_senior_managers: false,
             appointment_warning_days: 0,
+            workplan_feedback_working_day: 3,
+            workplan_review_every_months: 3,
         };
         for (key, value) in pairs {
             let key = DEFS.iter().find(|d| d.key == key).map_or("", |d| d.key);
@@ -121,6 +127,12 @@ impl Settings {
                     s.kpa_range_for_senior_managers = parse_flag(key, value)?
                 }
                 "appointment_warning_days" => s.appointment_warning_days = parse_count(key, value)?,
+                "workplan_feedback_working_day" => {
+                    s.workplan_feedback_working_day = parse_count(key, value)?
+                }
+                "workplan_review_every_months" => {
+                    s.workplan_review_every_months = parse_count(key, value)?
+                }
                 // Keys of other features are read by their own modules.
                 _ => {}
             }
@@ -178,6 +190,14 @@ impl Settings {
                 "appointment_warning_days",
                 self.appointment_warning_days.to_string(),
             ),
+            (
+                "workplan_feedback_working_day",
+                self.workplan_feedback_working_day.to_string(),
+            ),
+            (
+                "workplan_review_every_months",
+                self.workplan_review_every_months.to_string(),
+            ),
         ]
     }
 
@@ -218,6 +238,18 @@ impl Settings {
                 self.appointment_warning_days,
                 0,
                 365,
+            ),
+            (
+                "workplan_feedback_working_day",
+                self.workplan_feedback_working_day,
+                1,
+                20,
+            ),
+            (
+                "workplan_review_every_months",
+                self.workplan_review_every_months,
+                0,
+                12,
             ),
         ];
         for (key, value, low, high) in counts {

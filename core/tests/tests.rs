@@ -10,6 +10,7 @@ mod kpa_document;
 mod rules;
 mod store;
 mod workload;
+mod workplan;
 
 use chrono::NaiveDate;
 

@@ -9,6 +9,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../../migrations/0001_register.sql")),
     (2, include_str!("../../migrations/0002_kpa.sql")),
     (3, include_str!("../../migrations/0003_holidays.sql")),
+    (4, include_str!("../../migrations/0004_work_plans.sql")),
 ];
 
 /// The data version this program writes.

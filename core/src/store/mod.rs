@@ -13,6 +13,7 @@ mod settings;
 mod staff;
 mod units;
 mod workload;
+mod workplans;
 
 use std::path::{Path, PathBuf};
 
@@ -27,6 +28,7 @@ pub use proteges::ProtegeRow;
 pub use staff::{StaffQuery, StaffRow};
 pub use units::UnitRow;
 pub use workload::Workload;
+pub use workplans::OverdueEvent;
 
 use crate::{Error, Result};
 
