@@ -748,6 +748,22 @@ pub fn vocabulary() -> std::collections::BTreeMap<&'static str, Vec<ListEntry>> 
             ),
         ),
         (
+            "session_kind",
+            entries(
+                crate::session::SessionKind::ALL,
+                crate::session::SessionKind::code,
+                crate::session::SessionKind::label,
+            ),
+        ),
+        (
+            "action_owner",
+            entries(
+                crate::session::ActionOwner::ALL,
+                crate::session::ActionOwner::code,
+                crate::session::ActionOwner::label,
+            ),
+        ),
+        (
             "event_kind",
             entries(
                 crate::workplan::EventKind::ALL,

@@ -12,6 +12,7 @@ pub mod error;
 pub mod kpa;
 pub mod rules;
 pub mod sample;
+pub mod session;
 pub mod settings;
 pub mod store;
 pub mod workload;

@@ -8,6 +8,7 @@ mod document;
 mod kpa;
 mod kpa_document;
 mod rules;
+mod session;
 mod store;
 mod workload;
 mod workplan;

@@ -10,6 +10,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("../../migrations/0002_kpa.sql")),
     (3, include_str!("../../migrations/0003_holidays.sql")),
     (4, include_str!("../../migrations/0004_work_plans.sql")),
+    (5, include_str!("../../migrations/0005_sessions.sql")),
 ];
 
 /// The data version this program writes.

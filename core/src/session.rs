@@ -1,0 +1,131 @@
+//! The session log: each mentoring session with its topics, advice, diagnosis and the actions
+//! agreed, which stay open (and carry over to later sessions) until done. A session's
+//! confidential notes are for the form alone: `Session::without_confidential` is what every
+//! report and export receives unless the person includes the notes for that one document.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{choice, Mentorship, Mode};
+use crate::{Error, Result};
+
+choice!(SessionKind {
+    Planned = "planned": "Planned",
+    Situational = "situational": "Situational",
+});
+
+choice!(ActionOwner {
+    Protege = "protege": "Protégé",
+    Mentor = "mentor": "Mentor",
+    Both = "both": "Mentor and protégé",
+    LineManager = "line_manager": "Line manager",
+});
+
+/// An action agreed in a session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Action {
+    pub id: Option<i64>,
+    pub description: String,
+    pub owner: ActionOwner,
+    pub due_on: Option<NaiveDate>,
+    pub done_on: Option<NaiveDate>,
+}
+
+impl Action {
+    /// Open on `day`: agreed and not done by then.
+    pub fn is_open_on(&self, day: NaiveDate) -> bool {
+        self.done_on.is_none_or(|done| done > day)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub id: Option<i64>,
+    pub mentorship_id: i64,
+    pub held_on: NaiveDate,
+    pub minutes: u32,
+    #[serde(default)]
+    pub place: String,
+    pub mode: Mode,
+    pub kind: SessionKind,
+    pub topics: String,
+    /// Advice and guidance the mentor gave.
+    #[serde(default)]
+    pub advice: String,
+    /// Diagnosis: where the protégé is now.
+    #[serde(default)]
+    pub diagnosis_now: String,
+    /// Diagnosis: where the protégé wants to be.
+    #[serde(default)]
+    pub diagnosis_goal: String,
+    /// Never printed or exported unless included for one document.
+    #[serde(default)]
+    pub confidential_notes: String,
+    /// The actions agreed in this session.
+    #[serde(default)]
+    pub actions: Vec<Action>,
+}
+
+impl Session {
+    /// The session as reports and exports see it: the confidential notes left out.
+    pub fn without_confidential(mut self) -> Session {
+        self.confidential_notes.clear();
+        self
+    }
+
+    /// Checks the session against its mentorship and `today`.
+    pub fn validate(&self, m: &Mentorship, today: NaiveDate) -> Result<()> {
+        if self.held_on > today {
+            return Err(Error::invalid(
+                "held_on",
+                format!(
+                    "{} is in the future; log a session once it has been held.",
+                    self.held_on
+                ),
+            ));
+        }
+        if self.held_on < m.start_date || self.held_on > m.end_date {
+            return Err(Error::invalid(
+                "held_on",
+                format!(
+                    "{} is outside the mentorship, which runs from {} to {}.",
+                    self.held_on, m.start_date, m.end_date
+                ),
+            ));
+        }
+        if !(1..=480).contains(&self.minutes) {
+            return Err(Error::invalid(
+                "minutes",
+                format!(
+                    "A session lasts from 1 to 480 minutes, not {}.",
+                    self.minutes
+                ),
+            ));
+        }
+        if self.topics.trim().is_empty() {
+            return Err(Error::invalid("topics", "Say what the session was about."));
+        }
+        for (n, action) in self.actions.iter().enumerate() {
+            if action.description.trim().is_empty() {
+                return Err(Error::invalid(
+                    "actions",
+                    format!(
+                        "Action {} has no description; describe it or remove the row.",
+                        n + 1
+                    ),
+                ));
+            }
+            if let Some(done) = action.done_on.filter(|&d| d < self.held_on) {
+                return Err(Error::invalid(
+                    "actions",
+                    format!(
+                        "Action {} is marked done on {done}, before the session on {} that agreed it.",
+                        n + 1,
+                        self.held_on
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+}

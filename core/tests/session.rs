@@ -1,0 +1,186 @@
+//! The session log: validation, actions that carry over until done, and confidential notes
+//! left out unless asked for.
+
+use mentordesk_core::domain::Mode;
+use mentordesk_core::session::*;
+use mentordesk_core::store::{Confidential, MentorshipQuery};
+use mentordesk_core::{sample, Store};
+
+use crate::date;
+
+fn sample_store() -> (tempfile::TempDir, Store, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("s.sqlite3")).unwrap();
+    sample::create(&mut store, date("2026-11-23")).unwrap();
+    // The sample's first mentorship, which began on 1 September 2026.
+    let rows = store.mentorships(&MentorshipQuery::default()).unwrap();
+    let id = rows.iter().min_by_key(|m| (m.start_date, m.id)).unwrap().id;
+    (dir, store, id)
+}
+
+fn action(description: &str, due: &str) -> Action {
+    Action {
+        id: None,
+        description: description.into(),
+        owner: ActionOwner::Protege,
+        due_on: Some(date(due)),
+        done_on: None,
+    }
+}
+
+fn session(mentorship_id: i64, held_on: &str, actions: Vec<Action>) -> Session {
+    Session {
+        id: None,
+        mentorship_id,
+        held_on: date(held_on),
+        minutes: 60,
+        place: "Boardroom 3".into(),
+        mode: Mode::FaceToFace,
+        kind: SessionKind::Planned,
+        topics: "Budget variance reports".into(),
+        advice: "Start from the cash-flow forecast.".into(),
+        diagnosis_now: "Drafts reports with help".into(),
+        diagnosis_goal: "Presents the monthly report alone".into(),
+        confidential_notes: "Worried about a conflict with a colleague.".into(),
+        actions,
+    }
+}
+
+#[test]
+fn a_session_out_of_place_or_time_is_refused_by_field() {
+    let (_dir, mut store, id) = sample_store();
+    let today = date("2026-11-23");
+    let check = |s: &Session, store: &mut Store, field: &str, words: &str| {
+        let err = store.save_session(s, today).unwrap_err();
+        assert_eq!(err.field(), Some(field), "{err}");
+        assert!(err.to_string().contains(words), "{err}");
+    };
+    check(
+        &session(id, "2026-11-24", vec![]),
+        &mut store,
+        "held_on",
+        "in the future",
+    );
+    check(
+        &session(id, "2026-01-05", vec![]),
+        &mut store,
+        "held_on",
+        "outside the mentorship",
+    );
+    let mut long = session(id, "2026-11-20", vec![]);
+    long.minutes = 600;
+    check(&long, &mut store, "minutes", "not 600");
+    let mut blank = session(id, "2026-11-20", vec![]);
+    blank.topics = " ".into();
+    check(&blank, &mut store, "topics", "what the session was about");
+    let mut early = session(
+        id,
+        "2026-11-20",
+        vec![action("Read the PFMA", "2026-12-01")],
+    );
+    early.actions[0].done_on = Some(date("2026-11-19"));
+    check(&early, &mut store, "actions", "before the session");
+}
+
+#[test]
+fn actions_carry_over_until_done() {
+    let (_dir, mut store, id) = sample_store();
+    let today = date("2026-11-23");
+    let first = store
+        .save_session(
+            &session(
+                id,
+                "2026-10-14",
+                vec![
+                    action("Draft the October variance report", "2026-10-28"),
+                    action("Read the Treasury regulations, part 5", "2026-11-30"),
+                ],
+            ),
+            today,
+        )
+        .unwrap();
+    let open = store.open_actions(id, date("2026-11-11")).unwrap();
+    assert_eq!(open.len(), 2);
+    assert_eq!(open[0].agreed_on, date("2026-10-14"));
+
+    // At the next session the report is done; the reading carries over.
+    let report = open[0].action.id.unwrap();
+    store
+        .complete_action(report, date("2026-11-11"), today)
+        .unwrap();
+    store
+        .save_session(&session(id, "2026-11-11", vec![]), today)
+        .unwrap();
+    let open = store.open_actions(id, date("2026-11-11")).unwrap();
+    let open: Vec<&str> = open.iter().map(|a| a.action.description.as_str()).collect();
+    assert_eq!(open, ["Read the Treasury regulations, part 5"]);
+    // Seen from before it was done, the report was still open.
+    assert_eq!(store.open_actions(id, date("2026-11-10")).unwrap().len(), 2);
+    let err = store
+        .complete_action(report, date("2026-10-01"), today)
+        .unwrap_err();
+    assert_eq!(err.field(), Some("done_on"));
+
+    // Editing the session keeps its actions' ids; dropping one removes it.
+    let mut edited = store.session(first).unwrap();
+    let ids: Vec<_> = edited.actions.iter().map(|a| a.id).collect();
+    edited.topics = "Variance reports and the regulations".into();
+    store.save_session(&edited, today).unwrap();
+    let again = store.session(first).unwrap();
+    assert_eq!(again.actions.iter().map(|a| a.id).collect::<Vec<_>>(), ids);
+    edited.actions.pop();
+    store.save_session(&edited, today).unwrap();
+    assert_eq!(store.session(first).unwrap().actions.len(), 1);
+}
+
+#[test]
+fn confidential_notes_are_left_out_unless_included_for_one_document() {
+    let (_dir, mut store, id) = sample_store();
+    let today = date("2026-11-23");
+    let saved = store
+        .save_session(&session(id, "2026-11-20", vec![]), today)
+        .unwrap();
+    assert!(store
+        .session(saved)
+        .unwrap()
+        .confidential_notes
+        .contains("conflict"));
+    let range = (date("2026-11-01"), date("2026-11-30"));
+    let left_out = store
+        .sessions(id, range.0, range.1, Confidential::LeftOut)
+        .unwrap();
+    assert_eq!(left_out.len(), 1);
+    assert_eq!(left_out[0].confidential_notes, "");
+    assert_eq!(left_out[0].topics, "Budget variance reports");
+    let included = store
+        .sessions(id, range.0, range.1, Confidential::Included)
+        .unwrap();
+    assert!(included[0].confidential_notes.contains("conflict"));
+}
+
+#[test]
+fn a_session_whose_action_fails_is_not_saved_at_all() {
+    let (_dir, mut store, id) = sample_store();
+    let today = date("2026-11-23");
+    let other = store
+        .save_session(
+            &session(id, "2026-11-02", vec![action("Mine", "2026-11-30")]),
+            today,
+        )
+        .unwrap();
+    let stolen = store.session(other).unwrap().actions[0].id;
+    let mut s = session(id, "2026-11-20", vec![action("Fine", "2026-11-30")]);
+    s.actions.push(Action {
+        id: stolen,
+        ..action("Another session's", "2026-11-30")
+    });
+    let err = store.save_session(&s, today).unwrap_err();
+    assert!(
+        err.to_string().contains("belongs to another session"),
+        "{err}"
+    );
+    let all = store
+        .sessions(id, date("2026-01-01"), today, Confidential::LeftOut)
+        .unwrap();
+    assert_eq!(all.len(), 1, "only the first session was saved");
+}
