@@ -111,6 +111,21 @@ export const proposeKpaAllocation = (mentorId, cycleId) =>
 export const saveKpaAllocation = (allocation) => call('save_kpa_allocation', { allocation });
 export const finaliseKpaAllocation = (id) => call('finalise_kpa_allocation', { id });
 
+// A mentorship's work plan, in date order; each event carries `overdue` as core decides it.
+// Saving an event without an id adds it; with one, moves or renames it.
+export const workPlan = (mentorshipId) => call('work_plan', { mentorshipId });
+export const generateWorkPlan = (mentorshipId) => call('generate_work_plan', { mentorshipId });
+export const saveWorkPlanEvent = (event) => call('save_work_plan_event', { event });
+export const removeWorkPlanEvent = (id) => call('remove_work_plan_event', { id });
+export const signOffEvent = (id, signedOffOn, comment) =>
+  call('sign_off_event', { id, signedOffOn, comment });
+
+// Public holidays. `holidays(year)` writes the year's holidays first if it is new; `replacing`
+// is the date of the holiday being renamed or moved, or null to add one.
+export const holidays = (year) => call('holidays', { year });
+export const saveHoliday = (holiday, replacing = null) => call('save_holiday', { holiday, replacing });
+export const removeHoliday = (date) => call('remove_holiday', { date });
+
 // Every mentor's protégés and hours against the norms, and the appointment warnings.
 export const workload = () => call('workload');
 

@@ -144,3 +144,22 @@ pub fn generate(
     events.sort_by_key(|e| (e.due_on, e.kind.code()));
     events
 }
+
+/// An event as a screen shows it: with whether it is overdue on the day it is shown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlannedEvent {
+    #[serde(flatten)]
+    pub event: WorkPlanEvent,
+    pub overdue: bool,
+}
+
+/// The events of a plan with their overdue flags on `today`.
+pub fn planned(events: Vec<WorkPlanEvent>, today: NaiveDate) -> Vec<PlannedEvent> {
+    events
+        .into_iter()
+        .map(|event| PlannedEvent {
+            overdue: event.is_overdue(today),
+            event,
+        })
+        .collect()
+}

@@ -6,6 +6,7 @@
 //! - `programme`: status, first start, settings and the closed lists.
 //! - `register`: lists, records and saves of the six registers, and archiving.
 //! - `performance`: cycles, KPA allocations and the mentors' workload.
+//! - `workplans`: mentorships' work plans, the mentor's sign-off, and the public holidays.
 //! - `documents`: printing agreements, KPA allocations and contracts, and handing the PDFs to
 //!   the person.
 
@@ -14,6 +15,7 @@ mod ipc;
 mod performance;
 mod programme;
 mod register;
+mod workplans;
 
 use ipc::Db;
 
@@ -69,6 +71,14 @@ pub fn run() -> tauri::Result<()> {
             performance::save_kpa_allocation,
             performance::finalise_kpa_allocation,
             performance::workload,
+            workplans::work_plan,
+            workplans::generate_work_plan,
+            workplans::save_work_plan_event,
+            workplans::remove_work_plan_event,
+            workplans::sign_off_event,
+            workplans::holidays,
+            workplans::save_holiday,
+            workplans::remove_holiday,
             documents::print_agreement,
             documents::print_kpa_allocation,
             documents::print_mentor_contract,

@@ -559,3 +559,61 @@ async fn a_change_to_a_final_allocation_makes_version_2_and_a_mentor_is_reappoin
     app.screenshot("mentors-renewed").await;
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_officer_generates_a_work_plan_sees_what_is_overdue_and_signs_an_event_off() {
+    let app = App::launch().await;
+    app.click("#start-sample").await;
+    app.wait_for("#staff-list tbody tr[data-id]").await;
+    app.click("#nav-mentorships").await;
+    wait_for_rows(&app, "#mentorships-list tbody tr", 8).await;
+
+    // The sample's mentorships began weeks ago, so the first events of a new plan are past.
+    let find_row = "const [table, text] = arguments;
+        const row = [...document.querySelectorAll(`${table} tbody tr[data-id]`)]
+            .find(r => r.textContent.includes(text));
+        return row ? row.dataset.id : null;";
+    let mentorship = run(
+        &app,
+        "find Zoë's mentorship",
+        find_row,
+        vec![json!("#mentorships-list"), json!("Zoë van der Merwe")],
+    )
+    .await;
+    let mentorship = mentorship.as_str().expect("Zoë's mentorship is listed");
+    app.click(&format!(
+        "#mentorships-list tbody tr[data-id='{mentorship}'] td"
+    ))
+    .await;
+    app.click("#workplan-generate").await;
+    app.wait_for_text("#workplan-list", "Overdue").await;
+    let show = "document.querySelector(arguments[0]).scrollIntoView({ block: 'start' });";
+    run(&app, "show the work plan", show, vec![json!("#workplan")]).await;
+    app.screenshot("workplan-01-generated").await;
+
+    let event = run(
+        &app,
+        "find an overdue event",
+        find_row,
+        vec![json!("#workplan-list"), json!("Overdue")],
+    )
+    .await;
+    let event = event.as_str().expect("an overdue event").to_owned();
+    app.click(&format!("#workplan-list tbody tr[data-id='{event}'] td"))
+        .await;
+    let yesterday = window_date(&app, 1).await;
+    set_date(&app, "#workplan-signed_off_on", &yesterday).await;
+    app.fill("#workplan-sign_off_comment", "Discussed the first goals")
+        .await;
+    app.click("#workplan-sign-off").await;
+    app.wait_for_text(
+        &format!("#workplan-list tbody tr[data-id='{event}']"),
+        &format!("Signed off on {yesterday}"),
+    )
+    .await;
+    app.wait_for_text("#workplan-editor .form-status", "Discussed the first goals")
+        .await;
+    run(&app, "show the work plan", show, vec![json!("#workplan")]).await;
+    app.screenshot("workplan-02-signed-off").await;
+    app.close().await;
+}

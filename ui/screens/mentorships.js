@@ -2,11 +2,230 @@
 // arrangements; and the printed agreement they sign.
 
 import * as api from '../api.js';
-import { el, pill, nextId } from '../forms.js';
+import {
+  el, pill, nextId, renderTable, markSelected, showError, clearErrors, setStatus, confirmAction,
+} from '../forms.js';
 import { registerScreen, emptyText } from '../register.js';
 import { documentBox } from '../documents.js';
 
 const LEVELS = [1, 2, 3, 4, 5];
+
+// Today on this computer as a date input takes it.
+function localToday() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+// A saved mentorship's work plan: generated once, then edited event by event. Each change is
+// saved at once and apart from the mentorship's own form, so it lives beside that form.
+function workPlanSection(ctx) {
+  const state = { mentorshipId: null, events: [], open: null };
+  const table = el('table', { id: 'workplan-list', class: 'list compact' });
+  const note = el('p', { class: 'section-note' });
+  const problem = el('p', { class: 'form-error', role: 'alert', tabindex: -1, hidden: true });
+  const generateButton = el('button', {
+    type: 'button', id: 'workplan-generate', class: 'secondary small', text: 'Generate work plan',
+    onclick: () => generate(),
+  });
+  const addButton = el('button', {
+    type: 'button', id: 'workplan-add', class: 'secondary small', text: 'Add event',
+    onclick: () => edit({
+      id: null, mentorship_id: state.mentorshipId, due_on: localToday(), kind: 'other', title: '',
+      signed_off_on: null, sign_off_comment: '',
+    }),
+  });
+
+  const input = (name, type, label) => {
+    const id = `workplan-${name}`;
+    const field = type === 'select'
+      ? el('select', { id, name })
+      : el('input', { id, name, type, autocomplete: 'off' });
+    return {
+      field,
+      block: el('div', { class: 'field', dataset: { field: name } },
+        el('label', { for: id, text: label }), field,
+        el('p', { class: 'field-error', dataset: { for: name }, 'aria-live': 'polite' })),
+    };
+  };
+  const due = input('due_on', 'date', 'Due on');
+  const kind = input('kind', 'select', 'Kind');
+  for (const e of ctx.vocab.event_kind ?? []) kind.field.append(el('option', { value: e.code, text: e.label }));
+  const title = input('title', 'text', 'Title');
+  title.block.classList.add('wide');
+  const signedOn = input('signed_off_on', 'date', 'Signed off on');
+  const comment = input('sign_off_comment', 'text', 'Comment');
+  comment.block.classList.add('wide');
+  const removeButton = el('button', { type: 'button', id: 'workplan-remove', class: 'quiet small', text: 'Remove', onclick: () => remove() });
+  const closeButton = el('button', { type: 'button', class: 'quiet small', text: 'Close', onclick: () => close() });
+  const signOff = el('fieldset', { class: 'workplan-sign-off' },
+    el('legend', { text: 'Mentor\'s sign-off' }),
+    el('div', { class: 'grid' }, signedOn.block, comment.block),
+    el('button', { type: 'button', id: 'workplan-sign-off', class: 'secondary small', text: 'Sign off', onclick: () => signOffOpen() }));
+  const editor = el('form', { id: 'workplan-editor', class: 'workplan-editor', novalidate: true, autocomplete: 'off', hidden: true },
+    el('p', { class: 'form-error', role: 'alert', tabindex: -1, hidden: true }),
+    el('div', { class: 'grid three' }, due.block, kind.block, title.block),
+    el('div', { class: 'workplan-actions' },
+      el('button', { type: 'submit', id: 'workplan-save', class: 'primary small', text: 'Save event' }),
+      removeButton,
+      closeButton,
+      el('span', { class: 'form-status', role: 'status' })),
+    signOff);
+  editor.addEventListener('submit', (event) => {
+    event.preventDefault();
+    save();
+  });
+
+  const section = el('section', { class: 'workplan', id: 'workplan', hidden: true },
+    el('h2', { text: 'Work plan' }), note, problem, generateButton, table, editor, addButton);
+
+  function statusOf(e) {
+    if (e.signed_off_on) return pill(`Signed off on ${e.signed_off_on}`, 'active');
+    if (e.overdue) return pill('Overdue', 'overdue');
+    return pill('Due', 'muted');
+  }
+  const columns = [
+    { label: 'Date', value: (e) => e.due_on, class: 'nowrap' },
+    // The kind is shown under the title only when the title does not already say it.
+    {
+      label: 'Event',
+      value: (e) => {
+        const kindLabel = ctx.label('event_kind', e.kind);
+        return el('span', {}, e.title,
+          e.title === kindLabel ? null : el('span', { class: 'workplan-kind', text: kindLabel }));
+      },
+    },
+    { label: 'Status', value: statusOf, class: 'nowrap' },
+  ];
+
+  function showProblem(error) {
+    problem.textContent = error ? error.message : '';
+    problem.hidden = !error;
+  }
+
+  function render() {
+    const none = state.events.length === 0;
+    generateButton.hidden = !none;
+    table.hidden = none;
+    addButton.hidden = none;
+    note.textContent = none
+      ? 'This mentorship has no work plan yet. Generate one from its meeting frequency and the programme\'s template, on working days.'
+      : 'Open an event that is not signed off to move, rename, remove or sign it off.';
+    renderTable(table, columns, state.events, { onOpen: (id) => openEvent(id), selectedId: state.open?.id ?? null, empty: '' });
+  }
+
+  async function refresh() {
+    state.events = await api.workPlan(state.mentorshipId);
+    render();
+  }
+
+  function close() {
+    state.open = null;
+    editor.hidden = true;
+    markSelected(table, null);
+  }
+
+  function openEvent(id) {
+    const e = state.events.find((x) => x.id === id);
+    if (e) edit(e);
+  }
+
+  function edit(e) {
+    state.open = e;
+    clearErrors(editor);
+    setStatus(editor, '');
+    due.field.value = e.due_on ?? '';
+    kind.field.value = e.kind;
+    title.field.value = e.title;
+    const signed = Boolean(e.signed_off_on);
+    for (const f of [due.field, kind.field, title.field]) f.disabled = signed;
+    editor.querySelector('#workplan-save').hidden = signed;
+    removeButton.hidden = signed || e.id === null;
+    signOff.hidden = signed || e.id === null;
+    signedOn.field.value = localToday();
+    comment.field.value = '';
+    if (signed) setStatus(editor, `Signed off on ${e.signed_off_on}${e.sign_off_comment ? `: ${e.sign_off_comment}` : '.'}`);
+    editor.hidden = false;
+    editor.scrollIntoView({ block: 'nearest' });
+    markSelected(table, e.id);
+    (signed ? closeButton : due.field).focus();
+  }
+
+  // Runs one change; a refusal shows next to the field core names and keeps what was typed.
+  async function change(action, done) {
+    try {
+      const answer = await action();
+      await refresh();
+      done(answer);
+    } catch (error) {
+      showError(editor, error);
+    }
+  }
+
+  function save() {
+    const e = { ...state.open, due_on: due.field.value || null, kind: kind.field.value, title: title.field.value };
+    if (e.due_on === null) {
+      showError(editor, { message: 'Give the date the event is due.' }, 'due_on');
+      return;
+    }
+    delete e.overdue;
+    change(() => api.saveWorkPlanEvent(e), (id) => {
+      const saved = state.events.find((x) => x.id === id);
+      if (saved) edit(saved);
+      setStatus(editor, 'Saved.');
+    });
+  }
+
+  async function remove() {
+    const e = state.open;
+    const sure = await confirmAction({
+      title: 'Remove this event?',
+      message: `"${e.title}" on ${e.due_on} leaves the work plan.`,
+      confirm: 'Remove event',
+    });
+    if (sure) change(() => api.removeWorkPlanEvent(e.id), close);
+  }
+
+  function signOffOpen() {
+    const e = state.open;
+    if (!signedOn.field.value) {
+      showError(editor, { message: 'Give the date the mentor signed the event off.' }, 'signed_off_on');
+      return;
+    }
+    change(() => api.signOffEvent(e.id, signedOn.field.value, comment.field.value), () => {
+      const signed = state.events.find((x) => x.id === e.id);
+      if (signed) edit(signed);
+    });
+  }
+
+  async function generate() {
+    generateButton.disabled = true;
+    try {
+      state.events = await api.generateWorkPlan(state.mentorshipId);
+      showProblem(null);
+      render();
+    } catch (error) {
+      showProblem(error);
+    } finally {
+      generateButton.disabled = false;
+    }
+  }
+
+  // Shows the plan of the mentorship `id`, or nothing for one not saved yet.
+  async function load(id) {
+    state.mentorshipId = id;
+    close();
+    showProblem(null);
+    section.hidden = id === null;
+    if (id === null) return;
+    try {
+      await refresh();
+    } catch (error) {
+      showProblem(error);
+    }
+  }
+
+  return { section, load };
+}
 
 export function mentorshipsScreen(ctx) {
   const parts = {};
@@ -178,6 +397,8 @@ export function mentorshipsScreen(ctx) {
       });
       tools.prepend(parts.document.button);
       form.querySelector('.form-error').after(parts.document.box);
+      parts.workPlan = workPlanSection(ctx);
+      form.after(parts.workPlan.section);
 
       parts.goals = el('div', { class: 'rows' });
       parts.competencies = el('div', { class: 'rows' });
@@ -220,6 +441,7 @@ export function mentorshipsScreen(ctx) {
       parts.document.button.disabled = r.id === null;
       parts.document.button.title = r.id === null ? 'Save the mentorship first; then its agreement can be printed.' : '';
       parts.document.reset();
+      parts.workPlan.load(r.id);
     },
     collect(form, record, problems) {
       record.goals = [...parts.goals.querySelectorAll('.goal')]

@@ -5,6 +5,7 @@ import * as api from '../api.js';
 import {
   el, fieldBlock, fillFields, readFields, clearErrors, showError, setStatus, timeNow,
 } from '../forms.js';
+import { holidaysCard } from './holidays.js';
 
 const INPUT = { text: 'text', count: 'number', hours: 'hours', flag: 'checkbox' };
 
@@ -21,6 +22,7 @@ export function settingsScreen(ctx) {
   const documentsPath = el('code', { class: 'path' });
   const dataVersion = el('span');
   const loadError = el('p', { class: 'screen-error', role: 'alert', hidden: true });
+  const holidays = holidaysCard();
 
   section.replaceChildren(
     el('header', { class: 'screen-head' }, el('h1', { text: 'Settings' })),
@@ -39,9 +41,11 @@ export function settingsScreen(ctx) {
         el('p', {
           class: 'section-note',
           text: 'Everything MentorDesk keeps is in this one file. Back it up by copying it while MentorDesk is closed.',
-        }))));
+        })),
+      holidays.card));
 
   async function show() {
+    holidays.show();
     try {
       const [defs, settings, status] = await Promise.all([
         state.defs.length ? state.defs : api.settingsDefs(),
