@@ -1,42 +1,12 @@
 //! The mentorship agreements of the sample programme, printed and read back with poppler and
 //! qpdf, the readers an office's PDF viewer would be.
 
-use std::path::Path;
-use std::process::Command;
-
 use mentordesk_core::agreement::{self, CLAUSES};
 use mentordesk_core::domain::Status;
 use mentordesk_core::store::MentorshipQuery;
-use mentordesk_core::{sample, Store};
+use mentordesk_core::Store;
 
-use crate::date;
-
-fn run(tool: &str, args: &[&str]) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} could not run ({e}); install poppler-utils and qpdf"));
-    assert!(
-        out.status.success(),
-        "{tool} {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// The text of a PDF with its lines joined, so a name wrapped in a table cell still matches.
-fn text_of(pdf: &Path) -> String {
-    let raw = run("pdftotext", &[pdf.to_str().unwrap(), "-"]);
-    raw.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The sample programme in a real file, dated as the agreements are.
-fn sample_store() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("sample.sqlite3")).unwrap();
-    sample::create(&mut store, date("2026-11-23")).unwrap();
-    (dir, store)
-}
+use crate::{date, run, sample_store, text_of};
 
 /// The id of the sample's mentorship whose mentor or protégé matches `name`.
 fn mentorship_named(store: &Store, name: &str) -> i64 {

@@ -6,8 +6,8 @@ use mentordesk_core::contracts::{self, MentorContractFacts, MENTOR_CLAUSES, ORGA
 use mentordesk_core::store::Register;
 use mentordesk_core::Error;
 
-use crate::date;
-use crate::kpa_document::{check_pdf, expect_all, sample_store, text_of, unappointed_mentor};
+use crate::kpa_document::{expect_all, unappointed_mentor};
+use crate::{check_pdf, date, sample_store, text_of};
 
 #[test]
 fn every_current_mentor_contract_prints_parties_appointment_proteges_time_training_and_signatures()

@@ -2,49 +2,15 @@
 //! The helpers here (`run`, `text_of`, `sample_store`, `check_pdf`) serve `contracts` too.
 
 use std::path::Path;
-use std::process::Command;
 
 use mentordesk_core::agreement::long_date;
 use mentordesk_core::domain::{Mentor, Mentorship, Recruitment};
 use mentordesk_core::kpa::document::{self, KpaFacts, CLAUSES};
 use mentordesk_core::kpa::AllocationStatus;
 use mentordesk_core::store::{AllocationQuery, AllocationRow, StaffQuery};
-use mentordesk_core::{sample, Store};
+use mentordesk_core::Store;
 
-use crate::date;
-
-pub fn run(tool: &str, args: &[&str]) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} could not run ({e}); install poppler-utils and qpdf"));
-    assert!(
-        out.status.success(),
-        "{tool} {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// The text of a PDF with its lines joined, so a name wrapped in a table cell still matches.
-pub fn text_of(pdf: &Path) -> String {
-    let raw = run("pdftotext", &[pdf.to_str().unwrap(), "-"]);
-    raw.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The file passes qpdf's structural check and embeds every font it uses.
-pub fn check_pdf(pdf: &Path) {
-    run("qpdf", &["--check", pdf.to_str().unwrap()]);
-    let fonts = run("pdffonts", &[pdf.to_str().unwrap()]);
-    assert!(fonts.contains("LiberationSans"), "{fonts}");
-    for line in fonts.lines().skip(2) {
-        let cols: Vec<&str> = line.split_whitespace().collect();
-        assert!(
-            cols.iter().rev().nth(3) == Some(&"yes"),
-            "font not embedded: {line}"
-        );
-    }
-}
+use crate::{check_pdf, date, run, sample_store, text_of};
 
 /// Asserts that every one of `expected` is in `text`, naming the document when one is not.
 /// The model's plain text writes a field as "Label: value" where the page prints the label in
@@ -57,14 +23,6 @@ pub fn expect_all(what: &str, text: &str, expected: &[&str]) {
             "{what}: no {e:?} in:\n{text}"
         );
     }
-}
-
-/// The sample programme in a real file, dated as the documents are.
-pub fn sample_store() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("sample.sqlite3")).unwrap();
-    sample::create(&mut store, date("2026-11-23")).unwrap();
-    (dir, store)
 }
 
 /// Registers Kagiso Molefe, a staff member of the sample, as a mentor with no appointment

@@ -13,9 +13,55 @@ mod store;
 mod workload;
 mod workplan;
 
+use std::path::Path;
+use std::process::Command;
+
 use chrono::NaiveDate;
+use mentordesk_core::{sample, Store};
 
 pub fn date(text: &str) -> NaiveDate {
     text.parse()
         .unwrap_or_else(|_| panic!("bad test date {text}"))
+}
+
+/// Runs a PDF tool (poppler, qpdf) and returns what it printed.
+pub fn run(tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} could not run ({e}); install poppler-utils and qpdf"));
+    assert!(
+        out.status.success(),
+        "{tool} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The text of a PDF with its lines joined, so a name wrapped in a table cell still matches.
+pub fn text_of(pdf: &Path) -> String {
+    let raw = run("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The file passes qpdf's structural check and embeds every font it uses.
+pub fn check_pdf(pdf: &Path) {
+    run("qpdf", &["--check", pdf.to_str().unwrap()]);
+    let fonts = run("pdffonts", &[pdf.to_str().unwrap()]);
+    assert!(fonts.contains("LiberationSans"), "{fonts}");
+    for line in fonts.lines().skip(2) {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        assert!(
+            cols.iter().rev().nth(3) == Some(&"yes"),
+            "font not embedded: {line}"
+        );
+    }
+}
+
+/// The sample programme in a real file, dated 23 November 2026 as the tests are.
+pub fn sample_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("sample.sqlite3")).unwrap();
+    sample::create(&mut store, date("2026-11-23")).unwrap();
+    (dir, store)
 }
