@@ -307,6 +307,24 @@ pub struct Goal {
     #[serde(default)]
     pub measure: String,
     pub due_on: Option<NaiveDate>,
+    #[serde(default = "GoalStatus::default")]
+    pub status: GoalStatus,
+    /// How far along the goal is, in percent.
+    #[serde(default)]
+    pub progress: u8,
+}
+
+choice!(GoalStatus {
+    NotStarted = "not_started": "Not started",
+    InProgress = "in_progress": "In progress",
+    Achieved = "achieved": "Achieved",
+    NotAchieved = "not_achieved": "Not achieved",
+});
+
+impl GoalStatus {
+    fn default() -> GoalStatus {
+        GoalStatus::NotStarted
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -601,6 +619,26 @@ impl Mentorship {
                     format!("Goal {} has no description.", n + 1),
                 ));
             }
+            if goal.progress > 100 {
+                return Err(Error::invalid(
+                    "goals",
+                    format!(
+                        "Goal {} is {}% along; progress runs from 0 to 100%.",
+                        n + 1,
+                        goal.progress
+                    ),
+                ));
+            }
+            if goal.status == GoalStatus::Achieved && goal.progress < 100 {
+                return Err(Error::invalid(
+                    "goals",
+                    format!(
+                        "Goal {} is marked achieved but only {}% along; set its progress to 100% or choose another status.",
+                        n + 1,
+                        goal.progress
+                    ),
+                ));
+            }
         }
         for (n, c) in self.competencies.iter().enumerate() {
             if c.name.trim().is_empty() {
@@ -769,6 +807,34 @@ pub fn vocabulary() -> std::collections::BTreeMap<&'static str, Vec<ListEntry>> 
                 crate::workplan::EventKind::ALL,
                 crate::workplan::EventKind::code,
                 crate::workplan::EventKind::label,
+            ),
+        ),
+        (
+            "goal_status",
+            entries(GoalStatus::ALL, GoalStatus::code, GoalStatus::label),
+        ),
+        (
+            "rating_scale",
+            entries(
+                crate::progress::RatingScale::ALL,
+                crate::progress::RatingScale::code,
+                crate::progress::RatingScale::label,
+            ),
+        ),
+        (
+            "recommendation",
+            entries(
+                crate::progress::Recommendation::ALL,
+                crate::progress::Recommendation::code,
+                crate::progress::Recommendation::label,
+            ),
+        ),
+        (
+            "termination_step",
+            entries(
+                crate::termination::StepKind::ALL,
+                crate::termination::StepKind::code,
+                crate::termination::StepKind::label,
             ),
         ),
         (

@@ -22,6 +22,7 @@ pub enum Rule {
     MentoringKpa,
     Consultation,
     FinalAllocation,
+    Recommendation,
 }
 
 impl Rule {
@@ -39,6 +40,7 @@ impl Rule {
             Rule::MentoringKpa => "mentoring_kpa",
             Rule::Consultation => "consultation",
             Rule::FinalAllocation => "final_allocation",
+            Rule::Recommendation => "recommendation",
         }
     }
 }

@@ -10,11 +10,13 @@ pub mod document;
 pub mod domain;
 pub mod error;
 pub mod kpa;
+pub mod progress;
 pub mod rules;
 pub mod sample;
 pub mod session;
 pub mod settings;
 pub mod store;
+pub mod termination;
 pub mod workload;
 pub mod workplan;
 

@@ -914,6 +914,8 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
                     description: description.into(),
                     measure: measure.into(),
                     due_on: None,
+                    status: GoalStatus::NotStarted,
+                    progress: 0,
                 })
                 .collect(),
             competencies: competencies

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::progress::RatingScale;
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -14,6 +15,8 @@ pub enum SettingKind {
     /// Hours, with decimals allowed (for example 1.5).
     Hours,
     Flag,
+    /// One of a closed list, named as in `domain::vocabulary`.
+    Choice(&'static str),
 }
 
 /// What the settings screen shows for one setting.
@@ -44,6 +47,8 @@ pub const DEFS: &[SettingDef] = &[
     SettingDef { key: "kpa_range_for_senior_managers", label: "The KPA weight range applies to senior managers too", help: "Off by default: a senior manager's KPAs must add up to 100% but may weigh outside the range.", kind: SettingKind::Flag },
     SettingDef { key: "workplan_feedback_working_day", label: "Work plan: feedback on working day", help: "A new work plan has feedback to the protégé on this working day of each month (3).", kind: SettingKind::Count },
     SettingDef { key: "workplan_review_every_months", label: "Work plan: progress review every (months)", help: "A new work plan has a progress review this often, and one at the end (3: every quarter).", kind: SettingKind::Count },
+    SettingDef { key: "rating_scale", label: "Rating scale", help: "The scale competencies and progress reports are rated on: the four-point scale (1 not effective … 3 fully effective … 4 significantly above expectations) or the older five-point scale. Ratings already given keep their scale.", kind: SettingKind::Choice("rating_scale") },
+    SettingDef { key: "no_session_warning_days", label: "Warn of mentorships with no session for (days)", help: "An active mentorship with no session logged for this many days is flagged on the dashboard (30).", kind: SettingKind::Count },
     SettingDef { key: "appointment_warning_days", label: "Warn of appointments ending within (days)", help: "Appointments that end within this many days are flagged (30).", kind: SettingKind::Count },
 ];
 
@@ -69,6 +74,8 @@ pub struct Settings {
     pub appointment_warning_days: u32,
     pub workplan_feedback_working_day: u32,
     pub workplan_review_every_months: u32,
+    pub rating_scale: RatingScale,
+    pub no_session_warning_days: u32,
 }
 
 impl Settings {
@@ -94,6 +101,8 @@ impl Settings {
             appointment_warning_days: 0,
             workplan_feedback_working_day: 3,
             workplan_review_every_months: 3,
+            rating_scale: RatingScale::FourPoint,
+            no_session_warning_days: 30,
         };
         for (key, value) in pairs {
             let key = DEFS.iter().find(|d| d.key == key).map_or("", |d| d.key);
@@ -133,6 +142,15 @@ impl Settings {
                 "workplan_review_every_months" => {
                     s.workplan_review_every_months = parse_count(key, value)?
                 }
+                "rating_scale" => {
+                    s.rating_scale = RatingScale::from_code(value).ok_or_else(|| {
+                        Error::invalid(
+                            key,
+                            format!("{} is not a rating scale the programme knows.", value),
+                        )
+                    })?
+                }
+                "no_session_warning_days" => s.no_session_warning_days = parse_count(key, value)?,
                 // Keys of other features are read by their own modules.
                 _ => {}
             }
@@ -198,6 +216,11 @@ impl Settings {
                 "workplan_review_every_months",
                 self.workplan_review_every_months.to_string(),
             ),
+            ("rating_scale", self.rating_scale.code().to_owned()),
+            (
+                "no_session_warning_days",
+                self.no_session_warning_days.to_string(),
+            ),
         ]
     }
 
@@ -250,6 +273,12 @@ impl Settings {
                 self.workplan_review_every_months,
                 0,
                 12,
+            ),
+            (
+                "no_session_warning_days",
+                self.no_session_warning_days,
+                1,
+                365,
             ),
         ];
         for (key, value, low, high) in counts {

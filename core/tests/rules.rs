@@ -36,6 +36,8 @@ fn case() -> Case {
                 description: "Lead a project".into(),
                 measure: String::new(),
                 due_on: None,
+                status: GoalStatus::NotStarted,
+                progress: 0,
             }],
             competencies: vec![],
             archived: false,

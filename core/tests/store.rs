@@ -208,6 +208,8 @@ fn a_mentorship_survives_a_round_trip_with_its_goals_and_competencies() {
         description: "Present to the executive".into(),
         measure: "Once".into(),
         due_on: Some(date("2027-01-15")),
+        status: GoalStatus::NotStarted,
+        progress: 0,
     });
     m.competencies = vec![Competency {
         name: "Presenting".into(),

@@ -68,7 +68,7 @@ impl Store {
             )
             .map_err(not_found("Mentorship", id))?;
         let mut goals = self.conn.prepare_cached(
-            "SELECT description, measure, due_on FROM mentorship_goal WHERE mentorship_id = ?1 ORDER BY position",
+            "SELECT description, measure, due_on, status, progress FROM mentorship_goal WHERE mentorship_id = ?1 ORDER BY position",
         )?;
         m.goals = goals
             .query_map([id], |r| {
@@ -76,6 +76,8 @@ impl Store {
                     description: r.get(0)?,
                     measure: r.get(1)?,
                     due_on: r.get(2)?,
+                    status: r.get(3)?,
+                    progress: r.get(4)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -194,9 +196,18 @@ impl Store {
         };
         for (position, g) in (0_i64..).zip(&m.goals) {
             tx.execute(
-                "INSERT INTO mentorship_goal (mentorship_id, position, description, measure, due_on)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, position, g.description.trim(), g.measure.trim(), g.due_on],
+                "INSERT INTO mentorship_goal
+                     (mentorship_id, position, description, measure, due_on, status, progress)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    id,
+                    position,
+                    g.description.trim(),
+                    g.measure.trim(),
+                    g.due_on,
+                    g.status,
+                    g.progress
+                ],
             )?;
         }
         for (position, c) in (0_i64..).zip(&m.competencies) {

@@ -11,6 +11,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("../../migrations/0003_holidays.sql")),
     (4, include_str!("../../migrations/0004_work_plans.sql")),
     (5, include_str!("../../migrations/0005_sessions.sql")),
+    (6, include_str!("../../migrations/0006_progress.sql")),
 ];
 
 /// The data version this program writes.

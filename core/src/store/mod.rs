@@ -8,6 +8,7 @@ mod mentors;
 mod mentorships;
 mod migrate;
 mod organisations;
+mod progress;
 mod proteges;
 mod sessions;
 mod settings;
