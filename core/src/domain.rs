@@ -810,6 +810,14 @@ pub fn vocabulary() -> std::collections::BTreeMap<&'static str, Vec<ListEntry>> 
             ),
         ),
         (
+            "attention_kind",
+            entries(
+                crate::dashboard::AttentionKind::ALL,
+                crate::dashboard::AttentionKind::code,
+                crate::dashboard::AttentionKind::label,
+            ),
+        ),
+        (
             "goal_status",
             entries(GoalStatus::ALL, GoalStatus::code, GoalStatus::label),
         ),

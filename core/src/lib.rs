@@ -6,6 +6,7 @@ pub mod agreement;
 pub mod calendar;
 pub mod contracts;
 pub mod cycle;
+pub mod dashboard;
 pub mod document;
 pub mod domain;
 pub mod error;

@@ -2,6 +2,7 @@
 //! SQL of one table or aggregate; no SQL lives outside this module.
 
 mod cycles;
+mod dashboard;
 mod holidays;
 mod kpa;
 mod mentors;

@@ -1,0 +1,102 @@
+//! The dashboard: what needs the office's attention on a day. Each line says what is wrong in
+//! words and names the record it leads to. The queries are in `store::dashboard`; the
+//! wording is here, so that it is the same wherever a line is shown.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::agreement::long_date;
+use crate::domain::{choice, Mentorship};
+
+choice!(
+    /// What a dashboard line is about, in the order the dashboard shows them.
+    AttentionKind {
+        OverdueEvent = "overdue_event": "Work-plan events overdue",
+        ReportDue = "report_due": "Progress reports due",
+        NoRecentSession = "no_recent_session": "Mentorships with no recent session",
+        Appointment = "appointment": "Mentors' appointments",
+        ActionPastDue = "action_past_due": "Actions past their due date",
+    }
+);
+
+/// One thing that needs attention.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attention {
+    pub kind: AttentionKind,
+    /// What is wrong, e.g. "Feedback to the protégé was due on 3 November 2026 (20 days ago)".
+    pub text: String,
+    /// Whom it concerns, e.g. "MS-0003: Thandi Nkosi with Sipho Dlamini".
+    pub about: String,
+    /// The date the line is about (a due date, the last session), for sorting and display.
+    pub date: Option<NaiveDate>,
+    /// The record the line leads to: a mentorship, or a mentor for appointments.
+    pub mentorship_id: Option<i64>,
+    pub mentor_id: Option<i64>,
+}
+
+/// The pair a mentorship line is about.
+pub fn about(mentorship_id: i64, protege: &str, mentor: &str) -> String {
+    format!(
+        "{}: {protege} with {mentor}",
+        Mentorship::reference(mentorship_id)
+    )
+}
+
+/// "today", "yesterday" or "12 days ago".
+pub fn days_ago(days: i64) -> String {
+    match days {
+        0 => "today".to_owned(),
+        1 => "yesterday".to_owned(),
+        n => format!("{n} days ago"),
+    }
+}
+
+pub fn overdue_event(title: &str, due_on: NaiveDate, today: NaiveDate) -> String {
+    format!(
+        "{title} was due on {} ({}) and is not signed off.",
+        long_date(due_on),
+        days_ago((today - due_on).num_days())
+    )
+}
+
+pub fn report_due(period_label: &str, period_to: NaiveDate, today: NaiveDate) -> String {
+    if period_to < today {
+        format!(
+            "The {period_label} report is overdue: the period ended on {}.",
+            long_date(period_to)
+        )
+    } else {
+        format!(
+            "The {period_label} report is due by {}.",
+            long_date(period_to)
+        )
+    }
+}
+
+pub fn no_recent_session(last: Option<NaiveDate>, start: NaiveDate, today: NaiveDate) -> String {
+    match last {
+        Some(day) => format!(
+            "No session since {} ({}).",
+            long_date(day),
+            days_ago((today - day).num_days())
+        ),
+        None => format!(
+            "No session logged since it started on {} ({}).",
+            long_date(start),
+            days_ago((today - start).num_days())
+        ),
+    }
+}
+
+pub fn action_past_due(
+    description: &str,
+    owner: &str,
+    due_on: NaiveDate,
+    today: NaiveDate,
+) -> String {
+    format!(
+        "{description} ({owner}) was due on {} ({}).",
+        long_date(due_on),
+        days_ago((today - due_on).num_days())
+    )
+}
