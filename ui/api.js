@@ -126,8 +126,55 @@ export const holidays = (year) => call('holidays', { year });
 export const saveHoliday = (holiday, replacing = null) => call('save_holiday', { holiday, replacing });
 export const removeHoliday = (date) => call('remove_holiday', { date });
 
+// A mentorship's session log. The list leaves the confidential notes out; `getSession` is the
+// form's copy with them. `openActions` are the actions still open today, from any session.
+export const listSessions = (mentorshipId) => call('list_sessions', { mentorshipId });
+export const getSession = (id) => call('get_session', { id });
+export const saveSession = (session) => call('save_session', { session });
+export const removeSession = (id) => call('remove_session', { id });
+export const openActions = (mentorshipId) => call('open_actions', { mentorshipId });
+export const completeAction = (id, doneOn) => call('complete_action', { id, doneOn });
+
+// Competency ratings, oldest first. `ratingScale(scale)` is {scale, labels} with the words of
+// each point from 1 up: of the scale named, or of the one the settings name when null.
+export const listRatings = (mentorshipId) => call('list_ratings', { mentorshipId });
+export const saveRating = (rating) => call('save_rating', { rating });
+export const removeRating = (id) => call('remove_rating', { id });
+export const ratingScale = (scale = null) => call('rating_scale', { scale });
+
+// A mentorship's termination steps, in the order they were taken.
+export const listTerminationSteps = (mentorshipId) => call('list_termination_steps', { mentorshipId });
+export const saveTerminationStep = (step) => call('save_termination_step', { step });
+export const removeTerminationStep = (id) => call('remove_termination_step', { id });
+
+// Progress reports. A period is {from, to, label}; `reportPeriods(mentorshipId)` offers the
+// periods of this cycle and the last (only those the mentorship runs in, with `written`, when
+// one is named; `current` marks today's quarter); `reportPeriod(from, to)` names any range.
+export const reportPeriods = (mentorshipId = null) => call('report_periods', { mentorshipId });
+export const reportPeriod = (from, to) => call('report_period', { from, to });
+export const reportEntry = (mentorshipId, from, to) => call('report_entry', { mentorshipId, from, to });
+export const reportEntries = (mentorshipId) => call('report_entries', { mentorshipId });
+export const saveReportEntry = (entry) => call('save_report_entry', { entry });
+export const removeReportEntry = (id) => call('remove_report_entry', { id });
+export const printProgressReport = (mentorshipId, period, includeConfidential) =>
+  call('print_progress_report', { mentorshipId, period, includeConfidential });
+export const reportableMentorships = (from, to) => call('reportable_mentorships', { from, to });
+// Prints every report of the period; resolves to {folder, count, first, failures: [{name,
+// message}]}. `onProgress({done, total, name})` hears after each report.
+export async function printProgressReports(period, onProgress) {
+  const stop = await tauri().event.listen('reports-progress', (event) => onProgress(event.payload));
+  try {
+    return await call('print_progress_reports', { period });
+  } finally {
+    stop();
+  }
+}
+
 // Every mentor's protégés and hours against the norms, and the appointment warnings.
 export const workload = () => call('workload');
+
+// What needs attention today: [{kind, text, about, date, mentorship_id, mentor_id}], grouped by kind.
+export const dashboard = () => call('dashboard');
 
 // Documents.
 export const printAgreement = (mentorshipId) => call('print_agreement', { mentorshipId });

@@ -1,8 +1,9 @@
 // Starts the window: asks the shell how the database is, shows the welcome screen for an empty
-// programme or the staff register otherwise, and switches screens from the left-hand menu.
+// programme or what needs attention today otherwise, and switches screens from the left-hand menu.
 
 import * as api from './api.js';
 import { startScreen } from './screens/start.js';
+import { dashboardScreen } from './screens/dashboard.js';
 import { staffScreen } from './screens/staff.js';
 import { unitsScreen } from './screens/units.js';
 import { mentorsScreen } from './screens/mentors.js';
@@ -13,10 +14,11 @@ import { settingsScreen } from './screens/settings.js';
 import { kpaScreen } from './screens/kpa.js';
 import { workloadScreen } from './screens/workload.js';
 import { cyclesScreen } from './screens/cycles.js';
+import { progressReportsScreen } from './screens/reports.js';
 
 const NAV = [
-  'staff', 'units', 'mentors', 'proteges', 'mentorships', 'organisations',
-  'kpa', 'workload', 'cycles', 'settings',
+  'dashboard', 'staff', 'units', 'mentors', 'proteges', 'mentorships', 'organisations',
+  'kpa', 'workload', 'reports', 'cycles', 'settings',
 ];
 
 // What every screen may use: the closed lists, drop-down options and navigation.
@@ -99,6 +101,7 @@ async function boot() {
     return;
   }
   screens.start = startScreen(ctx);
+  screens.dashboard = dashboardScreen(ctx);
   screens.staff = staffScreen(ctx);
   screens.units = unitsScreen(ctx);
   screens.mentors = mentorsScreen(ctx);
@@ -109,12 +112,13 @@ async function boot() {
   screens.kpa = kpaScreen(ctx);
   screens.workload = workloadScreen(ctx);
   screens.cycles = cyclesScreen(ctx);
+  screens.reports = progressReportsScreen(ctx);
   for (const item of NAV) {
     document.getElementById(`nav-${item}`).addEventListener('click', () => {
       if (current !== item) navigate(item);
     });
   }
-  navigate(status.is_empty ? 'start' : 'staff');
+  navigate(status.is_empty ? 'start' : 'dashboard');
 }
 
 boot();

@@ -7,10 +7,13 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use mentordesk_core::domain::{Mentor, Organisation, Status};
+use mentordesk_core::cycle::Cycle;
+use mentordesk_core::domain::{Mentor, Mentorship, Organisation, Status};
 use mentordesk_core::kpa::document as kpa_document;
 use mentordesk_core::kpa::AllocationStatus;
-use mentordesk_core::store::MentorshipQuery;
+use mentordesk_core::progress::document as progress_document;
+use mentordesk_core::progress::Period;
+use mentordesk_core::store::{Confidential, MentorshipQuery};
 use mentordesk_core::{agreement, contracts, sample, Store};
 
 /// MentorDesk from the command line: sample data and printed documents, no window needed.
@@ -21,7 +24,8 @@ use mentordesk_core::{agreement, contracts, sample, Store};
     mentordesk-cli agreement --db sample.sqlite3 --mentorship MS-0001 --out MS-0001.pdf\n  \
     mentordesk-cli agreements --db sample.sqlite3 --out agreements/\n  \
     mentordesk-cli kpa --db sample.sqlite3 --out kpa/ --cycle 2026/27\n  \
-    mentordesk-cli contracts --db sample.sqlite3 --out contracts/")]
+    mentordesk-cli contracts --db sample.sqlite3 --out contracts/\n  \
+    mentordesk-cli reports --db sample.sqlite3 --from 2026-10-01 --to 2026-12-31 --out reports/")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -77,6 +81,22 @@ enum Command {
         /// The programme's database file.
         #[arg(long, value_name = "FILE")]
         db: PathBuf,
+        /// The folder to write the PDFs into (created if needed).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Print the progress report of every mentorship under way in a period into a folder
+    /// (confidential session notes left out).
+    Reports {
+        /// The programme's database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The period's first day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        /// The period's last day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        to: String,
         /// The folder to write the PDFs into (created if needed).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
@@ -225,8 +245,62 @@ fn run(command: Command, today: NaiveDate) -> Result<(), String> {
                 out.display()
             );
         }
+        Command::Reports { db, from, to, out } => {
+            let from = parse_date("--from", &from)?;
+            let to = parse_date("--to", &to)?;
+            if to < from {
+                return Err(format!(
+                    "--to {to} is before --from {from}; give the period's first day, then its last"
+                ));
+            }
+            let store = open_existing(&db)?;
+            let period = report_period(&store, from, to)?;
+            let ids = store.reportable_mentorships(from, to).map_err(text)?;
+            create_dir(&out)?;
+            let bar = progress(ids.len(), "progress reports");
+            for &id in &ids {
+                bar.set_message(Mentorship::reference(id));
+                progress_document::write_progress_report(
+                    &store,
+                    id,
+                    &period,
+                    Confidential::LeftOut,
+                    today,
+                    &out,
+                )
+                .map_err(text)?;
+                bar.inc(1);
+            }
+            bar.finish_and_clear();
+            println!(
+                "Wrote {} for {} to {}",
+                count(ids.len(), "progress report", "progress reports"),
+                period.label,
+                out.display()
+            );
+        }
     }
     Ok(())
+}
+
+/// A date given on the command line, refused in words that name the option.
+fn parse_date(option: &str, text: &str) -> Result<NaiveDate, String> {
+    text.trim().parse().map_err(|_| {
+        format!("{option} \"{text}\" is not a date; write it as YYYY-MM-DD, e.g. 2026-09-30")
+    })
+}
+
+/// The period from `from` to `to`: named as the quarter, mid-cycle or annual period of the
+/// performance cycle when it is exactly one of them, otherwise by its dates.
+fn report_period(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Period, String> {
+    let start_month = store.settings().map_err(text)?.cycle_start_month;
+    let of_cycle = Cycle::containing(from, start_month)
+        .map(|cycle| Period::of_cycle(&cycle))
+        .unwrap_or_default();
+    match of_cycle.into_iter().find(|p| p.from == from && p.to == to) {
+        Some(period) => Ok(period),
+        None => Period::range(from, to).map_err(text),
+    }
 }
 
 /// "1 mentor contract", "5 mentor contracts".

@@ -147,7 +147,14 @@ fn errors_are_one_clear_line_and_a_failure_exit() {
 fn help_names_every_command() {
     let out = cli(&["--help"]);
     assert!(out.status.success());
-    for command in ["demo", "agreement", "agreements", "kpa", "contracts"] {
+    for command in [
+        "demo",
+        "agreement",
+        "agreements",
+        "kpa",
+        "contracts",
+        "reports",
+    ] {
         assert!(stdout(&out).contains(command), "{}", stdout(&out));
     }
 }
@@ -308,6 +315,168 @@ fn contracts_prints_every_current_mentor_contract_and_organisation_agreement() {
     let out = cli(&["contracts", "--db", path(&missing), "--out", path(&pdfs)]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+    assert!(
+        !missing.exists(),
+        "a reading command must not create the database"
+    );
+}
+
+/// The text of a PDF as poppler reads it, with its lines joined.
+fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args([path(pdf), "-"])
+        .output()
+        .expect("pdftotext runs (install poppler-utils)");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    stdout(&out)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn reports_prints_the_progress_report_of_every_mentorship_under_way_in_a_quarter() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample(dir.path());
+    let pdfs = dir.path().join("reports");
+    let out = cli(&[
+        "reports",
+        "--db",
+        path(&db),
+        "--from",
+        "2026-10-01",
+        "--to",
+        "2026-12-31",
+        "--out",
+        path(&pdfs),
+        "--today",
+        "2026-11-23",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // The sample's seven active mentorships, not its draft.
+    let store = mentordesk_core::Store::open(&db).unwrap();
+    let ids = store
+        .reportable_mentorships(chrono_date("2026-10-01"), chrono_date("2026-12-31"))
+        .unwrap();
+    assert_eq!(ids.len(), 7);
+    let expected: Vec<String> = {
+        let mut names: Vec<String> = ids
+            .iter()
+            .map(|id| format!("MS-{id:04}-progress-2026-10-01-to-2026-12-31.pdf"))
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(pdfs_in(&pdfs), expected);
+    assert!(
+        stdout(&out).contains("Wrote 7 progress reports for Quarter 3 of 2026/27 to"),
+        "{}",
+        stdout(&out)
+    );
+    for &id in &ids {
+        let protege = mentordesk_core::agreement::AgreementFacts::load(&store, id)
+            .unwrap()
+            .protege
+            .name;
+        let text =
+            pdf_text(&pdfs.join(format!("MS-{id:04}-progress-2026-10-01-to-2026-12-31.pdf")));
+        for words in [
+            "Progress report",
+            protege.as_str(),
+            "Quarter 3 of 2026/27 (1 October 2026 to 31 December 2026)",
+            "4. Sessions in the period",
+            "Generated 23 November 2026",
+        ] {
+            assert!(text.contains(words), "MS-{id:04}: no {words:?} in {text}");
+        }
+        assert!(
+            !text.contains("Confidential notes"),
+            "MS-{id:04} prints confidential notes: {text}"
+        );
+    }
+
+    // A range that is no period of the cycle is named by its dates.
+    let october = dir.path().join("october");
+    let out = cli(&[
+        "reports",
+        "--db",
+        path(&db),
+        "--from",
+        "2026-10-01",
+        "--to",
+        "2026-10-31",
+        "--out",
+        path(&october),
+        "--today",
+        "2026-11-23",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("for 1 October 2026 to 31 October 2026 to"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(pdfs_in(&october).len(), 7);
+}
+
+fn chrono_date(text: &str) -> chrono::NaiveDate {
+    text.parse().unwrap()
+}
+
+#[test]
+fn reports_with_a_bad_range_fail_in_one_line_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample(dir.path());
+    let pdfs = dir.path().join("reports");
+    let run = |from: &str, to: &str, db: &Path| {
+        cli(&[
+            "reports",
+            "--db",
+            path(db),
+            "--from",
+            from,
+            "--to",
+            to,
+            "--out",
+            path(&pdfs),
+        ])
+    };
+
+    let out = run("2026-12-31", "2026-10-01", &db);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out).trim(),
+        "mentordesk-cli: --to 2026-10-01 is before --from 2026-12-31; give the period's first day, then its last"
+    );
+
+    let out = run("2026-13-01", "2026-12-31", &db);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out).trim(),
+        "mentordesk-cli: --from \"2026-13-01\" is not a date; write it as YYYY-MM-DD, e.g. 2026-09-30"
+    );
+    let out = run("2026-10-01", "31/12/2026", &db);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("--to \"31/12/2026\" is not a date"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!pdfs.exists(), "nothing is written for a bad range");
+
+    let missing = dir.path().join("missing.sqlite3");
+    let out = run("2026-10-01", "2026-12-31", &missing);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("there is no database at"),
+        "{}",
+        stderr(&out)
+    );
     assert!(
         !missing.exists(),
         "a reading command must not create the database"

@@ -1,15 +1,20 @@
 //! Benchmarks with the targets of the foundation issue: one agreement (under 10 ms), a batch
 //! of 1,000 agreements, and a search over 10,000 staff (under 20 ms); and the KPA
-//! allocations of 500 mentors printed in one batch (`cargo bench -p mentordesk-core -- kpa`).
+//! allocations of 500 mentors printed in one batch (`cargo bench -p mentordesk-core -- kpa`);
+//! and the progress reports of 1,000 protégés over a log of 100,000 sessions
+//! (`cargo bench -p mentordesk-core --bench benches -- progress`).
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
+use mentordesk_core::cycle::Cycle;
 use mentordesk_core::domain::*;
 use mentordesk_core::kpa::{self, ConsultationOutcome, Kpa};
-use mentordesk_core::store::{MentorshipQuery, StaffQuery};
+use mentordesk_core::progress::{self, Period, Rating, RatingScale, Recommendation, ReportEntry};
+use mentordesk_core::session::{Action, ActionOwner, Session, SessionKind};
+use mentordesk_core::store::{Confidential, MentorshipQuery, StaffQuery};
 use mentordesk_core::{agreement, document, Store};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -331,5 +336,243 @@ fn kpa_benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(all, benches, kpa_benches);
+/// The day the logged programme is seen from: late in the 2026/27 cycle's third quarter.
+const LOGGED_TODAY: (i32, u32, u32) = (2026, 11, 23);
+
+/// A programme in full swing, for benches that read a large log: 1,000 active mentorships
+/// (250 trained mentors with four protégés each, 1 April 2026 to 31 March 2027), each with
+/// three goals at different stages and two competencies, 100 sessions logged between
+/// 1 April and 23 November 2026 (100,000 in all) each agreeing an action that is done a
+/// week later for three sessions in four, a rating of each competency every two months, and
+/// the second quarter's report written for every other mentorship. It is filled through the
+/// store's own saves (so every rule holds) in one transaction, once per bench run, and
+/// returned with the mentorships' ids; the progress benches use it and a dashboard bench can
+/// use it beside them.
+fn logged_programme() -> (tempfile::TempDir, Store, Vec<i64>) {
+    const MENTORS: usize = 250;
+    const PROTEGES_PER_MENTOR: usize = 4;
+    const SESSIONS_PER_MENTORSHIP: u64 = 100;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("logged.sqlite3")).expect("store");
+    let today = day(LOGGED_TODAY.0, LOGGED_TODAY.1, LOGGED_TODAY.2);
+    let start = day(2026, 4, 1);
+    let second_quarter = Period::of_cycle(&Cycle::starting(2026, 4).expect("cycle"))[1].clone();
+    let ids = store
+        .in_transaction(|s| {
+            let unit = s.save_unit(&Unit {
+                id: None,
+                name: "Financial Management".into(),
+                line_manager_id: None,
+                archived: false,
+            })?;
+            let people = MENTORS * (1 + PROTEGES_PER_MENTOR);
+            let mut staff = Vec::with_capacity(people);
+            for n in 0..people {
+                staff.push(s.save_staff(
+                    &Staff {
+                        id: None,
+                        persal: format!("{}", 50_000_000 + n),
+                        first_names: FIRST[n % 8].into(),
+                        surname: format!("{} {n}", LAST[(n / 8) % 8]),
+                        gender: None,
+                        race: None,
+                        date_of_birth: None,
+                        disability: false,
+                        designation: "Assistant Director: Budgets".into(),
+                        salary_level: Some(9),
+                        unit_id: Some(unit),
+                        line_manager_id: None,
+                        location: None,
+                        public_service_start: None,
+                        unit_start: None,
+                        email: String::new(),
+                        phone: String::new(),
+                        archived: false,
+                    },
+                    today,
+                )?);
+            }
+            let mut ids = Vec::with_capacity(MENTORS * PROTEGES_PER_MENTOR);
+            for m in 0..MENTORS {
+                let mentor_id = s.save_mentor(&trained_mentor(staff[m], "Budgeting", m))?;
+                for p in 0..PROTEGES_PER_MENTOR {
+                    let protege_id = s.save_protege(&Protege {
+                        programme_detail: "Learnership NQF 5".into(),
+                        ..Protege::new(
+                            staff[MENTORS + m * PROTEGES_PER_MENTOR + p],
+                            ProtegeKind::ALL[p],
+                            "Budgeting and reporting",
+                        )
+                    })?;
+                    ids.push(s.save_mentorship(&Mentorship {
+                        id: None,
+                        mentor_id,
+                        protege_id,
+                        start_date: start,
+                        end_date: day(2027, 3, 31),
+                        purpose: Purpose::SkillsTransfer,
+                        mode: Mode::FaceToFace,
+                        frequency: Frequency::Weekly,
+                        meeting_minutes: 60,
+                        meeting_place: "Boardroom".into(),
+                        status: Status::Active,
+                        capacity_override_reason: String::new(),
+                        goals: vec![
+                            Goal {
+                                description: "Prepare the unit's budget input".into(),
+                                measure: "Submitted by the Treasury deadline".into(),
+                                due_on: Some(day(2026, 9, 30)),
+                                status: GoalStatus::Achieved,
+                                progress: 100,
+                            },
+                            Goal {
+                                description: "Lead the quarterly review meeting".into(),
+                                measure: "Minuted, actions followed up".into(),
+                                due_on: Some(day(2027, 1, 31)),
+                                status: GoalStatus::InProgress,
+                                progress: 40,
+                            },
+                            Goal {
+                                description: "Write the procurement plan".into(),
+                                measure: "Approved by the CFO".into(),
+                                due_on: None,
+                                status: GoalStatus::NotStarted,
+                                progress: 0,
+                            },
+                        ],
+                        competencies: vec![
+                            Competency {
+                                name: "Financial management".into(),
+                                current_level: 2,
+                                target_level: 4,
+                            },
+                            Competency {
+                                name: "Report writing".into(),
+                                current_level: 2,
+                                target_level: 3,
+                            },
+                        ],
+                        archived: false,
+                    })?);
+                }
+            }
+            let days = (today - start).num_days() as u64;
+            for (n, &id) in ids.iter().enumerate() {
+                for k in 0..SESSIONS_PER_MENTORSHIP {
+                    let held_on = start + chrono::Days::new(k * days / SESSIONS_PER_MENTORSHIP);
+                    let done = held_on + chrono::Days::new(7);
+                    s.save_session(
+                        &Session {
+                            id: None,
+                            mentorship_id: id,
+                            held_on,
+                            minutes: [45, 60, 90][(k % 3) as usize],
+                            place: "Boardroom".into(),
+                            mode: Mode::FaceToFace,
+                            kind: if k % 5 == 0 {
+                                SessionKind::Situational
+                            } else {
+                                SessionKind::Planned
+                            },
+                            topics: format!("Budget variance report {k}; planning the next step"),
+                            advice: "Start from the cash-flow forecast.".into(),
+                            diagnosis_now: "Drafts reports with help".into(),
+                            diagnosis_goal: "Presents the monthly report alone".into(),
+                            confidential_notes: "Spoke about a difficult colleague.".into(),
+                            actions: vec![Action {
+                                id: None,
+                                description: format!("Follow up on session {k}"),
+                                owner: ActionOwner::Protege,
+                                due_on: Some(held_on + chrono::Days::new(14)),
+                                done_on: (k % 4 != 3 && done <= today).then_some(done),
+                            }],
+                        },
+                        today,
+                    )?;
+                }
+                for month in (4..=10).step_by(2) {
+                    for (c, competency) in ["Financial management", "Report writing"]
+                        .into_iter()
+                        .enumerate()
+                    {
+                        s.save_rating(
+                            &Rating {
+                                id: None,
+                                mentorship_id: id,
+                                competency: competency.into(),
+                                rated_on: day(2026, month, 15 + c as u32),
+                                scale: RatingScale::FourPoint,
+                                rating: 1 + ((month as usize / 2 + c + n) % 4) as u8,
+                                evidence: "Monthly variance report reviewed with the mentor".into(),
+                            },
+                            today,
+                        )?;
+                    }
+                }
+                if n % 2 == 0 {
+                    s.save_report_entry(
+                        &ReportEntry {
+                            id: None,
+                            mentorship_id: id,
+                            period_from: second_quarter.from,
+                            period_to: second_quarter.to,
+                            period_label: second_quarter.label.clone(),
+                            written_on: day(2026, 10, 5),
+                            mentor_comments: "Steady progress; presents with growing confidence."
+                                .into(),
+                            protege_comments: "The sessions help me plan my month.".into(),
+                            scale: RatingScale::FourPoint,
+                            overall_rating: Some(3),
+                            recommendation: Recommendation::Continue,
+                            recommendation_reason: String::new(),
+                        },
+                        today,
+                    )?;
+                }
+            }
+            Ok(ids)
+        })
+        .expect("logged programme");
+    (dir, store, ids)
+}
+
+fn progress_benches(c: &mut Criterion) {
+    let (_dir, store, ids) = logged_programme();
+    assert_eq!(ids.len(), 1_000);
+    let today = day(LOGGED_TODAY.0, LOGGED_TODAY.1, LOGGED_TODAY.2);
+    let quarter = Period::of_cycle(&Cycle::starting(2026, 4).expect("cycle"))[1].clone();
+    let report = |id: i64| {
+        let doc =
+            progress::document::progress_report(&store, id, &quarter, Confidential::LeftOut, today)
+                .expect("progress report");
+        document::render_pdf(&doc).expect("pdf")
+    };
+    let mut group = c.benchmark_group("progress");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(30));
+    group.bench_function(
+        "progress reports for 1,000 protégés (load, lay out, render)",
+        |b| {
+            b.iter(|| {
+                for &id in &ids {
+                    black_box(report(id));
+                }
+            })
+        },
+    );
+    group.bench_function("one progress report (load, lay out, render)", |b| {
+        b.iter(|| black_box(report(ids[0])))
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("dashboard");
+    group.bench_function(
+        "dashboard of 1,000 mentorships with 100,000 sessions",
+        |b| b.iter(|| black_box(store.dashboard(today).expect("dashboard"))),
+    );
+    group.finish();
+}
+
+criterion_group!(all, benches, kpa_benches, progress_benches);
 criterion_main!(all);

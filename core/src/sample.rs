@@ -1,11 +1,21 @@
 //! The sample programme offered on first start: a department with five units, thirty staff,
-//! six mentors (one external), ten protégés of all four kinds and eight mentorships. Every
-//! record goes through the same checks as a typed one, so the sample also proves the rules.
-//! Dates are placed around `today`, so the sample always looks current.
+//! six mentors (one external), ten protégés of all four kinds and eight mentorships. The seven
+//! active mentorships have a history for reports and the dashboard: work plans mostly signed
+//! off, about sixty sessions with their actions, goals at every stage, competency ratings,
+//! the previous quarter's reports, and one troubled pair that has stopped meeting and has
+//! begun the termination steps. Every record goes through the same checks as a typed one, so
+//! the sample also proves the rules. Dates are placed around `today`, so the sample always
+//! looks current; whatever would fall after `today` is left out.
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 
+use crate::calendar::WorkingCalendar;
+use crate::cycle::Cycle;
 use crate::domain::*;
+use crate::progress::{Period, Rating, RatingScale, Recommendation, ReportEntry};
+use crate::session::{Action, ActionOwner as Owner, Session, SessionKind};
+use crate::termination::{Step, StepKind};
+use crate::workplan::EventKind;
 use crate::{Error, Result, Store};
 
 /// (first names, surname, gender, race, born, designation, salary level, unit, location)
@@ -883,53 +893,70 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
         })?);
     }
 
+    let mut mentorship_ids = Vec::new();
     for (n, &(mentor, protege, purpose, mode, frequency, place, goals, competencies)) in
         PAIRINGS.iter().enumerate()
     {
         let start = begin + chrono::Days::new(7 * n as u64);
-        store.save_mentorship(&Mentorship {
-            id: None,
-            mentor_id: mentor_ids[mentor],
-            protege_id: protege_ids[protege],
-            start_date: start,
-            end_date: appointment_end,
-            purpose,
-            mode,
-            frequency,
-            meeting_minutes: if frequency == Frequency::Weekly {
-                45
-            } else {
-                60
-            },
-            meeting_place: place.into(),
-            status: if n == 7 {
-                Status::Draft
-            } else {
-                Status::Active
-            },
-            capacity_override_reason: String::new(),
-            goals: goals
-                .iter()
-                .map(|&(description, measure)| Goal {
-                    description: description.into(),
-                    measure: measure.into(),
-                    due_on: None,
-                    status: GoalStatus::NotStarted,
-                    progress: 0,
-                })
-                .collect(),
-            competencies: competencies
-                .iter()
-                .map(|&(name, current_level, target_level)| Competency {
-                    name: name.into(),
-                    current_level,
-                    target_level,
-                })
-                .collect(),
-            archived: false,
-        })?;
+        mentorship_ids.push(
+            store.save_mentorship(&Mentorship {
+                id: None,
+                mentor_id: mentor_ids[mentor],
+                protege_id: protege_ids[protege],
+                start_date: start,
+                end_date: appointment_end,
+                purpose,
+                mode,
+                frequency,
+                meeting_minutes: if frequency == Frequency::Weekly {
+                    45
+                } else {
+                    60
+                },
+                meeting_place: place.into(),
+                status: if n == 7 {
+                    Status::Draft
+                } else {
+                    Status::Active
+                },
+                capacity_override_reason: String::new(),
+                goals: goals
+                    .iter()
+                    .enumerate()
+                    .map(|(g, &(description, measure))| {
+                        let (status, progress) = STORIES[n]
+                            .goals
+                            .get(g)
+                            .copied()
+                            .unwrap_or((GoalStatus::NotStarted, 0));
+                        Goal {
+                            description: description.into(),
+                            measure: measure.into(),
+                            due_on: None,
+                            status,
+                            progress,
+                        }
+                    })
+                    .collect(),
+                competencies: competencies
+                    .iter()
+                    .map(|&(name, current_level, target_level)| Competency {
+                        name: name.into(),
+                        current_level,
+                        target_level,
+                    })
+                    .collect(),
+                archived: false,
+            })?,
+        );
     }
-    allocate_kpas(store, &mentor_ids[..MENTOR_KPAS.len()], begin, today)
+    allocate_kpas(store, &mentor_ids[..MENTOR_KPAS.len()], begin, today)?;
+    let calendar = store.working_calendar(begin.year(), appointment_end.year())?;
+    let quarter = previous_quarter(store, today)?;
+    for (&id, story) in mentorship_ids.iter().zip(&STORIES) {
+        tell(store, id, story, &calendar, quarter.as_ref(), today)?;
+    }
+    Ok(())
 }
 
 /// Gives every internal mentor a KPA allocation for the cycle that contains `today`: the
@@ -977,6 +1004,1023 @@ fn allocate_kpas(
                 "Weights moved after the mid-cycle review; agreed by the line manager.".into();
             let next = store.save_kpa_allocation(&revised)?;
             store.finalise_kpa_allocation(next, today)?;
+        }
+    }
+    Ok(())
+}
+
+/// When a sample session was held: so many days after its mentorship began, or so many days
+/// before `today` (for the sessions that must stay recent on whatever day the sample loads).
+#[derive(Clone, Copy)]
+enum When {
+    After(u64),
+    DaysAgo(u64),
+}
+
+/// An action agreed in a session: (description, owner, due so many days after the session,
+/// done so many days after it or not yet). One whose done day is after `today` is still open.
+type ActionLine = (&'static str, Owner, u64, Option<u64>);
+
+/// A session: (when, kind, minutes, topics, advice, where the protégé is now, confidential
+/// notes, actions agreed).
+type SessionLine = (
+    When,
+    SessionKind,
+    u32,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [ActionLine],
+);
+
+/// A competency rating on the four-point scale: (competency's position in the pairing, days
+/// after the start, rating, evidence).
+type RatingLine = (usize, u64, u8, &'static str);
+
+/// What has happened in one mentorship of `PAIRINGS`, in the same order.
+struct Story {
+    /// Where the protégé wants to be, as every session's diagnosis records it.
+    aim: &'static str,
+    /// Each goal's status and progress in percent, in the pairing's order.
+    goals: &'static [(GoalStatus, u8)],
+    sessions: &'static [SessionLine],
+    ratings: &'static [RatingLine],
+    /// Work-plan events due within this many days before `today` await the mentor's sign-off;
+    /// `None`: the mentor has signed nothing off.
+    sign_off_lag: Option<u64>,
+    /// The previous quarter's report: (mentor's comments, protégé's comments, overall rating);
+    /// `None`: not written yet.
+    report: Option<(&'static str, &'static str, u8)>,
+    /// Termination steps: (kind, days after the start, initiated by, notes).
+    termination: &'static [(StepKind, u64, &'static str, &'static str)],
+}
+
+use SessionKind::{Planned, Situational};
+use When::{After, DaysAgo};
+
+/// Comments the mentors write when they sign off monthly feedback, in turn.
+const FEEDBACK_COMMENTS: [&str; 4] = [
+    "Written feedback on the month's work given and discussed.",
+    "Feedback given in person; the protégé agreed with the points raised.",
+    "Feedback given on the drafts submitted this month.",
+    "Short feedback by e-mail, followed up at the next session.",
+];
+
+const STORIES: [Story; 8] = [
+    // René Fourie with Charlene Adams: the planned meetings have been cancelled time and
+    // again, and René has asked for another mentor.
+    Story {
+        aim: "",
+        goals: &[(GoalStatus::NotStarted, 0), (GoalStatus::NotStarted, 0)],
+        sessions: &[],
+        ratings: &[],
+        sign_off_lag: None,
+        report: None,
+        termination: &[
+            (
+                StepKind::Discussion,
+                50,
+                "Protégé",
+                "René Fourie told the programme coordinator that every planned meeting since \
+                 the agreement was signed has been cancelled because of disciplinary hearings \
+                 the mentor chairs. The coordinator undertook to speak to Ms Adams first.",
+            ),
+            (
+                StepKind::WrittenRequest,
+                57,
+                "Protégé",
+                "Written request for another mentor: no session held in eight weeks; he needs \
+                 help with his team's performance agreements before the mid-cycle review.",
+            ),
+        ],
+    },
+    // Busisiwe Zulu with Thabo Ndlovu: a new Assistant Director learning to budget and delegate.
+    Story {
+        aim: "Leads the citizen liaison team, delegates casework and plans the unit's budget alone",
+        goals: &[(GoalStatus::InProgress, 60)],
+        sessions: &[
+            (
+                After(0),
+                Planned,
+                90,
+                "Contracting: the agreement, confidentiality, how and when to meet",
+                "Meet at the regional office every second Tuesday and on Teams in between. Keep a \
+                 one-page log of what she delegates.",
+                "Newly promoted; still does most of the team's casework herself",
+                "Cares for her mother, who had a stroke in July; asked that meetings end by 14:00.",
+                &[("List the team's tasks and who does each", Owner::Protege, 7, Some(6))],
+            ),
+            (
+                After(6),
+                Situational,
+                45,
+                "A complaint about clinic queues escalated to the MEC's office",
+                "Acknowledge in writing within 48 hours, log it in the complaints register and \
+                 brief the director before the MEC's office calls.",
+                "Unsure who answers escalated complaints",
+                "",
+                &[("Send the holding letter to the complainant", Owner::Protege, 2, Some(1))],
+            ),
+            (
+                After(14),
+                Planned,
+                60,
+                "The directorate's operational budget input: template and last year's spending",
+                "Start from actual spending per item and add only what new activities need; cost \
+                 each imbizo by transport, venue, sound and catering.",
+                "Has not worked with a budget template before",
+                "",
+                &[
+                    ("Get last year's expenditure per item from Budget Planning", Owner::Protege, 10, Some(8)),
+                    ("Introduce her to Sipho Mkhize in Budget Planning", Owner::Mentor, 5, Some(2)),
+                ],
+            ),
+            (
+                After(21),
+                Situational,
+                45,
+                "Planning the October imbizo in Vhembe with the municipality",
+                "Agree roles with the municipality in writing; the department pays only for what \
+                 the approved plan lists.",
+                "Plans events well; hesitant to hold partners to agreements",
+                "",
+                &[("Send the municipality the draft memorandum of roles", Owner::Protege, 5, Some(4))],
+            ),
+            (
+                After(28),
+                Planned,
+                60,
+                "Delegation: which tasks the two liaison officers can own",
+                "Delegate whole tasks with the outcome expected, not the steps; agree when to \
+                 check in and do not take the work back.",
+                "Delegates small tasks only; checks every letter herself",
+                "",
+                &[("Delegate the monthly complaints report to a liaison officer", Owner::Protege, 14, Some(12))],
+            ),
+            (
+                After(31),
+                Situational,
+                45,
+                "Conflict between the two liaison officers over overtime",
+                "Hear each officer alone, then together; apply the overtime policy as written and \
+                 refer personal matters to the Employee Health and Wellness Programme.",
+                "Avoided the conflict for two weeks",
+                "One officer disclosed a drinking problem to her; referred to the EHWP coordinator \
+                 with his consent.",
+                &[("Refer the officer to the EHWP coordinator", Owner::Protege, 2, Some(2))],
+            ),
+            (
+                After(42),
+                Planned,
+                90,
+                "The draft budget input, line by line: baseline, new needs and the MTEF years",
+                "Separate the baseline from new requests and justify each new request by a \
+                 target in the annual performance plan.",
+                "Draft complete; costs not yet linked to targets",
+                "",
+                &[("Revise the imbizo costs with three quotations each", Owner::Protege, 10, Some(9))],
+            ),
+            (
+                After(49),
+                Situational,
+                60,
+                "Preparing for the budget committee",
+                "Lead with the service the money buys; have last year's spending at hand for \
+                 questions.",
+                "Nervous about presenting to senior managers",
+                "",
+                &[("Rehearse the presentation together", Owner::Both, 3, Some(2))],
+            ),
+            (
+                After(56),
+                Planned,
+                60,
+                "Debrief of the budget committee; the team's performance agreements",
+                "The committee accepted the input with one query. Agreements must have measurable \
+                 outputs that the unit's plan can carry.",
+                "Budget input accepted; agreements with the team not yet signed",
+                "Thinking of applying for a post in Polokwane, closer to her mother.",
+                &[("Finalise performance agreements with both liaison officers", Owner::Protege, 21, None)],
+            ),
+            (
+                After(63),
+                Situational,
+                45,
+                "Managing her own time: the weekly plan",
+                "Block two hours each Monday for planning and keep them.",
+                "Works late most days",
+                "Said the late hours are straining things at home.",
+                &[("Block two hours a week for planning", Owner::Protege, 7, Some(7))],
+            ),
+            (
+                After(70),
+                Planned,
+                60,
+                "Service standards: measuring how fast complaints are resolved; the quarterly SDIP report",
+                "Measure from the day a complaint is received to the day the citizen is told the \
+                 outcome, not to the day the file is closed.",
+                "Reports on complaints without turnaround times",
+                "",
+                &[
+                    ("Draft the complaints section of the quarterly SDIP report", Owner::Protege, 10, None),
+                    ("Approve a second vehicle for the rural liaison visits", Owner::LineManager, 3, None),
+                ],
+            ),
+            (
+                After(74),
+                Situational,
+                45,
+                "A citizen's complaint published in the local newspaper",
+                "Reply through the communications unit, never directly to the paper; fix the case \
+                 first.",
+                "Handles the media request calmly",
+                "",
+                &[("Send the communications unit the facts of the case", Owner::Protege, 1, Some(1))],
+            ),
+        ],
+        ratings: &[
+            (0, 7, 2, "Could not yet explain the cost drivers of last year's izimbizo."),
+            (1, 7, 1, "Still drafts every reply letter of the liaison officers herself."),
+            (0, 56, 3, "Budget input accepted by the budget committee with a single query."),
+            (1, 45, 2, "Delegated the monthly complaints report; checks it only at the end."),
+        ],
+        sign_off_lag: Some(0),
+        report: Some((
+            "Busisiwe has settled into the role quickly. She plans well and has started to \
+             delegate; her budget input is on track.",
+            "The sessions help me step back from the casework. I want more on managing \
+             performance.",
+            3,
+        )),
+        termination: &[],
+    },
+    // Ruben Jacobs with Sipho Mkhize: supply chain management in practice.
+    Story {
+        aim: "Runs the supply chain cycle of the directorate to the prescripts and manages the clerks",
+        goals: &[(GoalStatus::InProgress, 70), (GoalStatus::Achieved, 100)],
+        sessions: &[
+            (
+                After(0),
+                Planned,
+                90,
+                "The prescripts: PFMA, Treasury Regulation 16A and the preferential procurement \
+                 regulations",
+                "Know the thresholds by heart: up to R2 000 petty cash, up to R1 million \
+                 quotations, above that competitive bids.",
+                "Knows the clerk's work well; new to managing the whole cycle",
+                "",
+                &[("Read Treasury Regulation 16A and the SCM policy", Owner::Protege, 14, Some(12))],
+            ),
+            (
+                After(8),
+                Situational,
+                60,
+                "The Auditor-General's finding on split quotations",
+                "Splitting is irregular whatever the intent. Record the expenditure in the \
+                 register and follow the condonation process.",
+                "Did not know how to spot splitting in the order records",
+                "Worried that the finding will count against him at the end of his probation.",
+                &[("Update the irregular expenditure register", Owner::Protege, 7, Some(6))],
+            ),
+            (
+                After(14),
+                Situational,
+                90,
+                "Planning the quarterly stock count",
+                "Counters may not count their own stores; appoint the teams in writing and keep \
+                 the count sheets numbered.",
+                "Has counted stock but never run a count",
+                "",
+                &[("Appoint the count teams in writing", Owner::Protege, 2, Some(1))],
+            ),
+            (
+                After(17),
+                Situational,
+                45,
+                "Stock count results: variances on stationery",
+                "Investigate each variance before writing anything off; the CFO approves \
+                 write-offs.",
+                "Count completed on time",
+                "",
+                &[("Reconcile the variances and report to the CFO", Owner::Protege, 7, Some(5))],
+            ),
+            (
+                After(23),
+                Situational,
+                60,
+                "Specifications for the vehicle fleet tender",
+                "Specify the function needed, never a brand; the bid specification committee \
+                 checks this.",
+                "Drafted specifications that favoured one supplier",
+                "",
+                &[("Rewrite the specification by function", Owner::Protege, 5, Some(5))],
+            ),
+            (
+                After(30),
+                Planned,
+                60,
+                "Mapping the procurement process from requisition to payment",
+                "Map what is done now before improving it; mark each control and who performs it.",
+                "Understands each step; has not seen the whole chain",
+                "Studying part-time for a BCom Honours with examinations in November; asked for \
+                 lighter weeks around them.",
+                &[("Draw the first draft of the process map", Owner::Protege, 14, Some(16))],
+            ),
+            (
+                After(37),
+                Situational,
+                60,
+                "The Central Supplier Database and tax compliance checks",
+                "Print the CSD report on the day of the award and keep it on file.",
+                "Checks done, not always filed",
+                "",
+                &[("Train the two clerks on CSD verification", Owner::Protege, 14, Some(13))],
+            ),
+            (
+                After(44),
+                Situational,
+                45,
+                "A supplier's complaint about payment later than 30 days",
+                "Trace every invoice older than 30 days and report the reasons monthly, as \
+                 Treasury requires.",
+                "Did not track the age of invoices",
+                "",
+                &[("Trace invoices older than 30 days with Finance", Owner::Protege, 7, Some(6))],
+            ),
+            (
+                After(55),
+                Situational,
+                60,
+                "Managing a clerk's poor attendance",
+                "Handle possible ill health through the incapacity procedure, not discipline; \
+                 HR advises.",
+                "Unsure of the difference between incapacity and misconduct",
+                "The clerk has been absent often and may be ill; Ruben fears being seen as harsh.",
+                &[("Meet the clerk with an HR practitioner", Owner::Protege, 8, None)],
+            ),
+            (
+                After(62),
+                Planned,
+                60,
+                "Reviewing the process map with the bid committee secretariat",
+                "Show where the committee's approvals sit and how long each takes.",
+                "Process map nearly final",
+                "",
+                &[
+                    ("Present the process map to the CFO for sign-off", Owner::Protege, 14, None),
+                    ("Book the preferential procurement course with National Treasury", Owner::Mentor, 3, None),
+                ],
+            ),
+            (
+                After(66),
+                Situational,
+                45,
+                "Requests for quotations over the festive season",
+                "Plan December orders now: suppliers close and the bid committee does not sit.",
+                "Plans a month ahead",
+                "",
+                &[("Send units the December procurement deadlines", Owner::Protege, 2, Some(1))],
+            ),
+        ],
+        ratings: &[
+            (0, 7, 2, "Follows the prescripts for quotations; unsure of the bid process."),
+            (0, 40, 2, "Led the stock count well; the process map needed much help."),
+            (0, 60, 3, "Process map complete and controls explained correctly to the secretariat."),
+        ],
+        sign_off_lag: Some(12),
+        report: Some((
+            "Ruben knows the prescripts better each month and ran the stock count well. He must \
+             still learn to act on staff problems early.",
+            "The stock count gave me confidence. I need help with managing the clerks.",
+            3,
+        )),
+        termination: &[],
+    },
+    // Andiswa Mthembu-Ngcobo with Mohammed Essop: a first project and a step towards promotion.
+    Story {
+        aim: "Ready for an Assistant Director post: leads projects and facilitates with confidence",
+        goals: &[(GoalStatus::InProgress, 30)],
+        sessions: &[
+            (
+                After(0),
+                Planned,
+                60,
+                "Career plan from practitioner to Assistant Director; choosing a project",
+                "Choose a project that a director will notice and that ends within six months.",
+                "Strong practitioner; no project or team led yet",
+                "Applied twice for Assistant Director posts without success and feels overlooked; \
+                 encouraged to ask HR for the panels' feedback.",
+                &[("Write a one-page proposal for an online training register", Owner::Protege, 10, Some(9))],
+            ),
+            (
+                After(9),
+                Situational,
+                45,
+                "Scoping the project: who is affected and what is in and out",
+                "Write down what is out of scope as clearly as what is in.",
+                "Scope too wide at first",
+                "",
+                &[("Draw up the project charter and get the director's approval", Owner::Protege, 14, Some(15))],
+            ),
+            (
+                After(16),
+                Situational,
+                60,
+                "Facilitation: planning a skills audit workshop for 25 staff",
+                "Plan the timing of every activity and leave a third of the time for discussion.",
+                "Has presented, never facilitated",
+                "",
+                &[("Draft the workshop programme", Owner::Protege, 7, Some(7))],
+            ),
+            (
+                After(23),
+                Situational,
+                45,
+                "The performance management rules for Assistant Directors",
+                "Read the directive on performance management; interview panels ask about it.",
+                "Knows the practitioner's side of performance management only",
+                "",
+                &[("Summarise the directive on one page", Owner::Protege, 7, Some(6))],
+            ),
+            (
+                After(30),
+                Planned,
+                90,
+                "Project plan: milestones, risks and a simple Gantt chart",
+                "Few milestones, each with a date and an owner; review the risks weekly.",
+                "Charter approved; plan in draft",
+                "Her supervisor objects to project work in office hours; she will raise it with the \
+                 director tactfully.",
+                &[("Update the risk register weekly", Owner::Protege, 7, Some(7))],
+            ),
+            (
+                After(37),
+                Situational,
+                60,
+                "Debrief of the skills audit workshop she facilitated",
+                "A dominant participant is best given a task, not silenced.",
+                "Facilitated the whole day alone; one participant took over a session",
+                "",
+                &[("Summarise the evaluation forms", Owner::Protege, 5, Some(4))],
+            ),
+            (
+                After(44),
+                Situational,
+                45,
+                "A delay by the ICT developers",
+                "Agree a new date in writing and tell the sponsor before the old date passes.",
+                "Waited a week before raising the delay",
+                "",
+                &[("Agree a revised date with the developer", Owner::Protege, 3, Some(2))],
+            ),
+            (
+                After(51),
+                Situational,
+                60,
+                "Preparing for an interview for an Assistant Director post",
+                "Answer with examples from this project: the situation, what she did and the \
+                 result.",
+                "Well prepared on content; anxious about the presentation",
+                "The interview is her third attempt; she is anxious and sleeping badly.",
+                &[
+                    ("Prepare the ten-minute presentation", Owner::Protege, 6, Some(6)),
+                    ("Arrange a mock interview panel", Owner::Mentor, 5, Some(4)),
+                ],
+            ),
+            (
+                After(58),
+                Situational,
+                45,
+                "The mock interview",
+                "Shorter answers; end each one with the result.",
+                "Much calmer than at the first practice",
+                "",
+                &[],
+            ),
+            (
+                After(62),
+                Planned,
+                60,
+                "Debrief of the interview; the pilot of the online register",
+                "Run the pilot with one unit and fix what it finds before going wider.",
+                "Interview went well; pilot ready to start",
+                "",
+                &[("Run the pilot with the Finance unit", Owner::Protege, 14, None)],
+            ),
+        ],
+        ratings: &[
+            (0, 5, 2, "Has not planned or led a project before; the proposal was clear."),
+            (1, 5, 2, "Presents well; has not yet facilitated a group."),
+            (0, 45, 2, "Plan and risk register kept up to date; a delay was raised late."),
+            (1, 40, 3, "Facilitated the skills audit workshop alone; evaluations were good."),
+        ],
+        sign_off_lag: Some(0),
+        report: Some((
+            "Andiswa chose a useful project and planned it carefully. Her facilitation is \
+             already good.",
+            "I have a clear career plan for the first time.",
+            3,
+        )),
+        termination: &[],
+    },
+    // Mpho Maluleke with Zoë van der Merwe: an intern's induction into HR administration.
+    Story {
+        aim: "Processes leave, appointments and benefits without supervision",
+        goals: &[(GoalStatus::Achieved, 100), (GoalStatus::InProgress, 30)],
+        sessions: &[
+            (
+                After(0),
+                Planned,
+                45,
+                "Induction: the department's structure, the Code of Conduct and PERSAL",
+                "Ask when unsure; in HR a wrong capture costs someone money.",
+                "First week in the public service",
+                "",
+                &[("Complete the PERSAL access forms", Owner::Protege, 3, Some(2))],
+            ),
+            (
+                After(7),
+                Planned,
+                45,
+                "The leave policy: kinds of leave and the incapacity leave procedure (PILIR)",
+                "Check the balance on PERSAL before approving anything.",
+                "Knows the kinds of leave; not the checks",
+                "",
+                &[("Process five leave forms under supervision", Owner::Protege, 7, Some(7))],
+            ),
+            (
+                After(14),
+                Planned,
+                45,
+                "Appointments: the checklist, qualification verification and vetting",
+                "Nobody starts work before the checklist is complete.",
+                "Follows the checklist with help",
+                "",
+                &[("Write the appointment checklist in his own words", Owner::Protege, 7, Some(8))],
+            ),
+            (
+                After(16),
+                Situational,
+                45,
+                "A leave form captured wrongly: unpaid leave captured as sick leave",
+                "Correct it at once and tell the staff member; own the mistake.",
+                "Upset by the error",
+                "Lives in Soshanguve and spends much of the stipend on taxi fares; referred to \
+                 the wellness programme for help with a budget.",
+                &[("Correct the capture and tell the staff member", Owner::Protege, 1, Some(1))],
+            ),
+            (
+                After(21),
+                Planned,
+                45,
+                "The learning journal; e-mail etiquette in the public service",
+                "Write the journal weekly, not in a rush before sessions.",
+                "Journal behind by two weeks",
+                "",
+                &[("Catch up the journal entries for weeks 3 and 4", Owner::Protege, 3, Some(3))],
+            ),
+            (
+                After(28),
+                Planned,
+                60,
+                "Recruitment: the Z83 form, shortlisting and the panel's secretariat",
+                "The secretariat records reasons, not opinions.",
+                "Has not seen a panel at work",
+                "",
+                &[("Sit in as secretariat on a shortlisting panel", Owner::Protege, 10, Some(9))],
+            ),
+            (
+                After(35),
+                Planned,
+                45,
+                "Review of the leave forms processed so far",
+                "Twelve forms without error: he can now work alone on routine leave.",
+                "Accurate on routine leave",
+                "",
+                &[("Process the remaining eight leave forms alone", Owner::Protege, 10, Some(9))],
+            ),
+            (
+                After(42),
+                Planned,
+                45,
+                "Service benefits: housing allowance and medical aid (GEMS)",
+                "New staff need the benefits explained in plain words on one page.",
+                "Knows the benefits; explains them in jargon",
+                "",
+                &[("Prepare a one-page GEMS guide for new staff", Owner::Protege, 7, None)],
+            ),
+            (
+                After(45),
+                Situational,
+                45,
+                "A staff member's complaint about a late acting allowance",
+                "Find the facts on PERSAL before replying.",
+                "Handles complaints politely",
+                "",
+                &[("Check the acting allowance on PERSAL with the supervisor", Owner::Both, 3, Some(3))],
+            ),
+            (
+                After(49),
+                Planned,
+                45,
+                "Career planning: Honours in Industrial Psychology or a permanent post",
+                "Look at both; the department's study assistance may make them one plan.",
+                "Unsure of the next step after the internship",
+                "His parents want him to study law; he feels pressure at home.",
+                &[("Read the department's study assistance policy", Owner::Protege, 14, None)],
+            ),
+            (
+                DaysAgo(3),
+                Situational,
+                45,
+                "Preparing to present the leave statistics at the HRD meeting",
+                "Three slides: the trend, the exceptions and what HR will do.",
+                "Confident with the numbers",
+                "",
+                &[("Send the slides to the mentor", Owner::Protege, 1, Some(1))],
+            ),
+        ],
+        ratings: &[
+            (0, 10, 1, "Needs supervision for every leave form."),
+            (0, 38, 2, "Twelve leave forms processed without error; appointments with help."),
+        ],
+        sign_off_lag: Some(0),
+        report: Some((
+            "Mpho has started well and learns quickly.",
+            "The induction was clear and I know whom to ask.",
+            3,
+        )),
+        termination: &[],
+    },
+    // Tshepo Letsoalo with Mohammed Essop: an IT intern's help-desk rotation, online.
+    Story {
+        aim: "Resolves help-desk calls alone and earns a network certification",
+        goals: &[(GoalStatus::InProgress, 45)],
+        sessions: &[
+            (
+                After(0),
+                Planned,
+                60,
+                "The help-desk rotation plan; incidents and service requests",
+                "Log every call, even the ones solved on the phone.",
+                "Knows the theory from the diploma; no service desk experience",
+                "",
+                &[("Read the ICT service desk procedure", Owner::Protege, 7, Some(5))],
+            ),
+            (
+                After(7),
+                Situational,
+                45,
+                "Logging calls and setting priorities",
+                "Priority follows the effect on services to citizens, not the caller's rank.",
+                "Logs calls with too little detail",
+                "",
+                &[("Close 20 calls with complete notes", Owner::Protege, 14, Some(13))],
+            ),
+            (
+                After(14),
+                Planned,
+                60,
+                "Network basics: VLANs and the link to the regional offices",
+                "Draw the network before touching it.",
+                "Understands addressing; not yet the department's network",
+                "Shares a room with three relatives and studies at the office after hours.",
+                &[("Shadow the network technician for a day", Owner::Protege, 7, Some(8))],
+            ),
+            (
+                After(21),
+                Situational,
+                45,
+                "An angry user: a Deputy Director whose laptop was reimaged",
+                "Listen, acknowledge, explain what happened and follow up the next day.",
+                "Defensive when users complain",
+                "Owes fees to his university of technology, which holds back his diploma \
+                 certificate; referred to the study assistance office.",
+                &[("Ask the university for a statement of the fees owed", Owner::Protege, 14, None)],
+            ),
+            (
+                After(28),
+                Planned,
+                60,
+                "A study plan for the CompTIA Network+ examination",
+                "An hour a day, with the practice tests every Friday.",
+                "Motivated; studies in bursts",
+                "",
+                &[("Request an examination voucher from the ICT training budget", Owner::Mentor, 21, None)],
+            ),
+            (
+                After(35),
+                Situational,
+                45,
+                "Password resets and POPIA: checking a caller's identity",
+                "Never reset a password on the caller's word alone.",
+                "Reset a password without checking once",
+                "",
+                &[("Draft a checklist for verifying callers", Owner::Protege, 7, Some(6))],
+            ),
+            (
+                After(38),
+                Situational,
+                60,
+                "Writing a user guide for the new VPN",
+                "Write for the least technical user and test the guide on one.",
+                "Writes for technicians",
+                "",
+                &[("Test the guide with a user in Corporate Services", Owner::Protege, 5, Some(4))],
+            ),
+            (
+                After(42),
+                Planned,
+                60,
+                "Feedback from the help-desk supervisor at the middle of the rotation",
+                "First-call resolution is the next thing to improve.",
+                "Reliable; escalates too quickly",
+                "Offered a contract post by a private company after the internship; unsure whether \
+                 to wait for a permanent post.",
+                &[("Raise first-call resolution to 60%", Owner::Protege, 30, None)],
+            ),
+            (
+                After(46),
+                Situational,
+                45,
+                "Printer queue failures at the regional office",
+                "Check the print server's logs before driving out.",
+                "Solved the fault remotely",
+                "",
+                &[],
+            ),
+        ],
+        ratings: &[
+            (0, 10, 1, "Could not yet trace a fault beyond the user's computer."),
+            (1, 10, 2, "Polite on calls; notes incomplete."),
+            (0, 40, 2, "Traced a switch fault with the technician's help."),
+            (1, 40, 3, "Handled an angry senior user well after coaching."),
+        ],
+        sign_off_lag: Some(0),
+        report: None,
+        termination: &[],
+    },
+    // Ntombi Xaba with Zoë van der Merwe: a learner's workplace modules.
+    Story {
+        aim: "Completes the workplace modules of the learnership with a full portfolio of evidence",
+        goals: &[(GoalStatus::InProgress, 35)],
+        sessions: &[
+            (
+                After(0),
+                Planned,
+                60,
+                "The learnership: workplace modules, the portfolio of evidence, assessor and \
+                 moderator",
+                "Put evidence in the file the day it is produced.",
+                "Has never worked in an office",
+                "Travels two hours each way from KwaMhlanga; the first bus leaves at 04:30. \
+                 Agreed with the supervisor that she starts at 08:00.",
+                &[("Set up the portfolio file with a section per module", Owner::Protege, 3, Some(2))],
+            ),
+            (
+                After(9),
+                Situational,
+                45,
+                "Filing by the department's file plan",
+                "Every document gets a reference before it is filed.",
+                "Files by subject, not by the plan",
+                "",
+                &[("File the registry's incoming post for a week under supervision", Owner::Protege, 7, Some(7))],
+            ),
+            (
+                After(16),
+                Situational,
+                60,
+                "Writing a memo: structure and tone",
+                "Purpose first, background briefly, the request last.",
+                "Writes clearly; too informal",
+                "The stipend was paid late and she borrowed money for transport; the HRD office has \
+                 confirmed the payment.",
+                &[("Write a memo requesting stationery", Owner::Protege, 5, Some(6))],
+            ),
+            (
+                After(23),
+                Situational,
+                45,
+                "Taking minutes of the registry's staff meeting",
+                "Record decisions and actions, not who said what.",
+                "Minutes too long",
+                "",
+                &[("Type the minutes and give them to the chairperson", Owner::Protege, 2, Some(2))],
+            ),
+            (
+                After(27),
+                Situational,
+                45,
+                "Answering the switchboard and taking messages",
+                "Name the department and yourself; write the caller's number back to them.",
+                "Shy on the telephone",
+                "",
+                &[],
+            ),
+            (
+                After(31),
+                Planned,
+                60,
+                "Portfolio check: evidence for the first two unit standards",
+                "The supervisor's witness testimony must say what she did, not that she is good.",
+                "Evidence collected; testimonies not signed",
+                "",
+                &[("Sign the witness testimonies for the first two unit standards", Owner::LineManager, 7, None)],
+            ),
+            (
+                After(35),
+                Situational,
+                45,
+                "Preparing for the college block release in December",
+                "Hand over the registry duties in writing.",
+                "Worried about falling behind at work",
+                "Her grandmother, who looks after her child, is ill; she may need family \
+                 responsibility leave.",
+                &[("Hand over the registry duties before the block", Owner::Protege, 10, None)],
+            ),
+        ],
+        ratings: &[
+            (0, 14, 2, "Files and types accurately with guidance."),
+            (0, 35, 2, "Memos and minutes acceptable after one revision."),
+        ],
+        sign_off_lag: Some(14),
+        report: None,
+        termination: &[],
+    },
+    // The draft mentorship has not begun.
+    Story {
+        aim: "",
+        goals: &[],
+        sessions: &[],
+        ratings: &[],
+        sign_off_lag: None,
+        report: None,
+        termination: &[],
+    },
+];
+
+/// The quarter before the one containing `today`, as the dashboard reckons it.
+fn previous_quarter(store: &Store, today: NaiveDate) -> Result<Option<Period>> {
+    let start_month = store.settings()?.cycle_start_month;
+    let quarter_of =
+        |day| Cycle::containing(day, start_month).and_then(|c| Period::quarter_containing(&c, day));
+    Ok(quarter_of(today)
+        .and_then(|q| q.from.pred_opt())
+        .and_then(quarter_of))
+}
+
+/// The mode and place of a session: the mentorship's own, except that a blended mentorship
+/// meets face to face for planned sessions and online for situational ones.
+fn session_mode(m: &Mentorship, kind: SessionKind) -> (Mode, String) {
+    match (m.mode, kind) {
+        (Mode::Blended, SessionKind::Planned) => (Mode::FaceToFace, m.meeting_place.clone()),
+        (Mode::Blended | Mode::EMentoring, _) => (Mode::EMentoring, "Microsoft Teams".into()),
+        (mode, _) => (mode, m.meeting_place.clone()),
+    }
+}
+
+/// Writes what has happened in an active mentorship up to `today`: its sessions, work plan with
+/// sign-offs, ratings, the previous quarter's report and any termination steps. Whatever would
+/// fall after `today` is left out, so the sample loads on any day.
+fn tell(
+    store: &mut Store,
+    id: i64,
+    story: &Story,
+    calendar: &WorkingCalendar,
+    quarter: Option<&Period>,
+    today: NaiveDate,
+) -> Result<()> {
+    let m = store.mentorship(id)?;
+    if m.status != Status::Active {
+        return Ok(());
+    }
+    let working = |day: NaiveDate| calendar.on_or_after(day).unwrap_or(day);
+    let after = |days: u64| working(m.start_date + Days::new(days));
+    let mut planned = Vec::new();
+    for &(when, kind, minutes, topics, advice, now, confidential, actions) in story.sessions {
+        let held_on = match when {
+            After(days) => after(days),
+            DaysAgo(days) => today - Days::new(days),
+        };
+        if held_on > today || held_on < m.start_date {
+            continue;
+        }
+        let (mode, place) = session_mode(&m, kind);
+        let actions = actions
+            .iter()
+            .map(|&(description, owner, due, done)| Action {
+                id: None,
+                description: description.into(),
+                owner,
+                due_on: Some(working(held_on + Days::new(due))),
+                done_on: done
+                    .map(|days| working(held_on + Days::new(days)))
+                    .filter(|&day| day <= today),
+            })
+            .collect();
+        store.save_session(
+            &Session {
+                id: None,
+                mentorship_id: id,
+                held_on,
+                minutes,
+                place,
+                mode,
+                kind,
+                topics: topics.into(),
+                advice: advice.into(),
+                diagnosis_now: now.into(),
+                diagnosis_goal: story.aim.into(),
+                confidential_notes: confidential.into(),
+                actions,
+            },
+            today,
+        )?;
+        if kind == SessionKind::Planned {
+            planned.push((held_on, topics));
+        }
+    }
+
+    let plan = store.generate_work_plan(id)?;
+    if let Some(until) = story
+        .sign_off_lag
+        .and_then(|lag| today.checked_sub_days(Days::new(lag)))
+    {
+        for (n, e) in plan.iter().filter(|e| e.due_on < until).enumerate() {
+            let comment = match e.kind {
+                EventKind::Discussion => planned
+                    .iter()
+                    .find(|&&(held, _)| held >= e.due_on && held <= e.due_on + Days::new(7))
+                    .map_or_else(
+                        || "Held as planned.".to_owned(),
+                        |(_, t)| format!("Held: {t}."),
+                    ),
+                EventKind::Feedback => FEEDBACK_COMMENTS[n % FEEDBACK_COMMENTS.len()].to_owned(),
+                _ => "Goals, ratings and open actions reviewed with the protégé.".to_owned(),
+            };
+            store.sign_off_event(e.id.unwrap_or_default(), e.due_on, &comment, today)?;
+        }
+    }
+
+    for &(competency, days, rating, evidence) in story.ratings {
+        let (Some(c), rated_on) = (m.competencies.get(competency), after(days)) else {
+            continue;
+        };
+        if rated_on <= today {
+            store.save_rating(
+                &Rating {
+                    id: None,
+                    mentorship_id: id,
+                    competency: c.name.clone(),
+                    rated_on,
+                    scale: RatingScale::FourPoint,
+                    rating,
+                    evidence: evidence.into(),
+                },
+                today,
+            )?;
+        }
+    }
+
+    if let (Some((mentor, protege, overall)), Some(q)) = (story.report, quarter) {
+        if m.start_date <= q.to {
+            store.save_report_entry(
+                &ReportEntry {
+                    id: None,
+                    mentorship_id: id,
+                    period_from: q.from,
+                    period_to: q.to,
+                    period_label: q.label.clone(),
+                    written_on: working(q.to + Days::new(5)).min(today),
+                    mentor_comments: mentor.into(),
+                    protege_comments: protege.into(),
+                    scale: RatingScale::FourPoint,
+                    overall_rating: Some(overall),
+                    recommendation: Recommendation::Continue,
+                    recommendation_reason: String::new(),
+                },
+                today,
+            )?;
+        }
+    }
+
+    for &(kind, days, initiated_by, notes) in story.termination {
+        let taken_on = after(days);
+        if taken_on <= today {
+            store.save_termination_step(
+                &Step {
+                    id: None,
+                    mentorship_id: id,
+                    kind,
+                    taken_on,
+                    initiated_by: initiated_by.into(),
+                    notes: notes.into(),
+                    coordinator_informed: true,
+                },
+                today,
+            )?;
         }
     }
     Ok(())

@@ -184,3 +184,32 @@ fn a_session_whose_action_fails_is_not_saved_at_all() {
         .unwrap();
     assert_eq!(all.len(), 1, "only the first session was saved");
 }
+
+#[test]
+fn a_session_removed_by_mistake_takes_its_actions_with_it() {
+    let (_dir, mut store, id) = sample_store();
+    let today = date("2026-11-23");
+    let kept = store
+        .save_session(
+            &session(id, "2026-11-02", vec![action("Keep me", "2026-11-30")]),
+            today,
+        )
+        .unwrap();
+    let mistake = store
+        .save_session(
+            &session(id, "2026-11-20", vec![action("Logged twice", "2026-11-30")]),
+            today,
+        )
+        .unwrap();
+    store.remove_session(mistake).unwrap();
+
+    let left = store
+        .sessions(id, date("2026-01-01"), today, Confidential::LeftOut)
+        .unwrap();
+    assert_eq!(left.iter().map(|s| s.id).collect::<Vec<_>>(), [Some(kept)]);
+    let open = store.open_actions(id, today).unwrap();
+    let open: Vec<&str> = open.iter().map(|a| a.action.description.as_str()).collect();
+    assert_eq!(open, ["Keep me"]);
+    let err = store.remove_session(mistake).unwrap_err();
+    assert_eq!(err.code(), "not_found", "{err}");
+}

@@ -4,10 +4,14 @@ mod agreement;
 mod calendar;
 mod contracts;
 mod cycle;
+mod dashboard;
 mod document;
 mod kpa;
 mod kpa_document;
+mod progress;
+mod progress_document;
 mod rules;
+mod sample;
 mod session;
 mod store;
 mod workload;
@@ -17,7 +21,7 @@ use std::path::Path;
 use std::process::Command;
 
 use chrono::NaiveDate;
-use mentordesk_core::{sample, Store};
+use mentordesk_core::Store;
 
 pub fn date(text: &str) -> NaiveDate {
     text.parse()
@@ -62,6 +66,6 @@ pub fn check_pdf(pdf: &Path) {
 pub fn sample_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("sample.sqlite3")).unwrap();
-    sample::create(&mut store, date("2026-11-23")).unwrap();
+    mentordesk_core::sample::create(&mut store, date("2026-11-23")).unwrap();
     (dir, store)
 }

@@ -6,15 +6,23 @@
 //! - `programme`: status, first start, settings and the closed lists.
 //! - `register`: lists, records and saves of the six registers, and archiving.
 //! - `performance`: cycles, KPA allocations and the mentors' workload.
+//! - `dashboard`: what needs the office's attention today.
 //! - `workplans`: mentorships' work plans, the mentor's sign-off, and the public holidays.
+//! - `sessions`: a mentorship's session log and the actions agreed, open until done.
+//! - `progress`: competency ratings, the rating scale's points, and termination steps.
+//! - `reports`: progress reports: their periods, what is written on them, printing one or all.
 //! - `documents`: printing agreements, KPA allocations and contracts, and handing the PDFs to
 //!   the person.
 
+mod dashboard;
 mod documents;
 mod ipc;
 mod performance;
 mod programme;
+mod progress;
 mod register;
+mod reports;
+mod sessions;
 mod workplans;
 
 use ipc::Db;
@@ -71,6 +79,7 @@ pub fn run() -> tauri::Result<()> {
             performance::save_kpa_allocation,
             performance::finalise_kpa_allocation,
             performance::workload,
+            dashboard::dashboard,
             workplans::work_plan,
             workplans::generate_work_plan,
             workplans::save_work_plan_event,
@@ -79,6 +88,28 @@ pub fn run() -> tauri::Result<()> {
             workplans::holidays,
             workplans::save_holiday,
             workplans::remove_holiday,
+            sessions::list_sessions,
+            sessions::get_session,
+            sessions::save_session,
+            sessions::remove_session,
+            sessions::open_actions,
+            sessions::complete_action,
+            progress::list_ratings,
+            progress::save_rating,
+            progress::remove_rating,
+            progress::rating_scale,
+            progress::list_termination_steps,
+            progress::save_termination_step,
+            progress::remove_termination_step,
+            reports::report_periods,
+            reports::report_period,
+            reports::report_entry,
+            reports::report_entries,
+            reports::save_report_entry,
+            reports::remove_report_entry,
+            reports::print_progress_report,
+            reports::reportable_mentorships,
+            reports::print_progress_reports,
             documents::print_agreement,
             documents::print_kpa_allocation,
             documents::print_mentor_contract,

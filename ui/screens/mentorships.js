@@ -7,6 +7,10 @@ import {
 } from '../forms.js';
 import { registerScreen, emptyText } from '../register.js';
 import { documentBox } from '../documents.js';
+import { sessionLogSection } from './sessions.js';
+import { ratingsSection } from './ratings.js';
+import { terminationSection } from './termination.js';
+import { progressReportsSection } from './reports.js';
 
 const LEVELS = [1, 2, 3, 4, 5];
 
@@ -261,12 +265,21 @@ export function mentorshipsScreen(ctx) {
     measure.value = goal.measure;
     const due = el('input', { name: 'goal_due_on', type: 'date' });
     due.value = goal.due_on ?? '';
+    const status = el('select', { name: 'goal_status' },
+      (ctx.vocab.goal_status ?? []).map((e) => el('option', { value: e.code, text: e.label })));
+    status.value = goal.status ?? 'not_started';
+    const progress = el('input', {
+      name: 'goal_progress', type: 'number', min: 0, max: 100, step: 1, inputmode: 'numeric',
+    });
+    progress.value = String(goal.progress ?? 0);
     const row = el('div', { class: 'row-item goal' },
       el('div', { class: 'row-head' }, el('span', { class: 'row-number' }), removeButton('goal', () => row)),
-      el('div', { class: 'grid' },
+      el('div', { class: 'grid goal-grid' },
         rowField('Goal or deliverable', description, true),
         rowField('How it is measured (quality, quantity, time)', measure, true),
-        rowField('Due by', due)));
+        rowField('Due by', due),
+        rowField('Status', status),
+        rowField('Progress (%)', progress)));
     return row;
   }
 
@@ -399,6 +412,15 @@ export function mentorshipsScreen(ctx) {
       form.querySelector('.form-error').after(parts.document.box);
       parts.workPlan = workPlanSection(ctx);
       form.after(parts.workPlan.section);
+      parts.sessions = sessionLogSection(ctx);
+      parts.workPlan.section.after(parts.sessions.section);
+      parts.ratings = ratingsSection(ctx);
+      parts.sessions.section.after(parts.ratings.section);
+      parts.reports = progressReportsSection(ctx);
+      parts.ratings.section.after(parts.reports.section);
+      // Termination closes the page, below every other card.
+      parts.termination = terminationSection(ctx);
+      form.parentNode.append(parts.termination.section);
 
       parts.goals = el('div', { class: 'rows' });
       parts.competencies = el('div', { class: 'rows' });
@@ -442,16 +464,30 @@ export function mentorshipsScreen(ctx) {
       parts.document.button.title = r.id === null ? 'Save the mentorship first; then its agreement can be printed.' : '';
       parts.document.reset();
       parts.workPlan.load(r.id);
+      parts.sessions.load(r.id);
+      parts.ratings.load(r.id);
+      parts.reports.load(r.id);
+      parts.termination.load(r.id);
     },
     collect(form, record, problems) {
-      record.goals = [...parts.goals.querySelectorAll('.goal')]
-        .map((row) => ({
+      record.goals = [];
+      [...parts.goals.querySelectorAll('.goal')].forEach((row, n) => {
+        const goal = {
           description: row.querySelector('[name=goal_description]').value,
           measure: row.querySelector('[name=goal_measure]').value,
           due_on: row.querySelector('[name=goal_due_on]').value || null,
-        }))
+          status: row.querySelector('[name=goal_status]').value,
+        };
         // A row added and left empty is not a goal.
-        .filter((g) => g.description.trim() !== '' || g.measure.trim() !== '' || g.due_on !== null);
+        if (goal.description.trim() === '' && goal.measure.trim() === '' && goal.due_on === null) return;
+        const progress = row.querySelector('[name=goal_progress]').value.trim();
+        goal.progress = progress === '' ? 0 : Number(progress);
+        if (!Number.isInteger(goal.progress) || goal.progress < 0 || goal.progress > 100) {
+          problems.push({ field: 'goals', message: `Goal ${n + 1}: give its progress as a whole number of percent, from 0 to 100.` });
+          return;
+        }
+        record.goals.push(goal);
+      });
       record.competencies = [];
       [...parts.competencies.querySelectorAll('.competency')].forEach((row, n) => {
         const name = row.querySelector('[name=competency_name]').value;

@@ -7,7 +7,13 @@ import {
 } from '../forms.js';
 import { holidaysCard } from './holidays.js';
 
-const INPUT = { text: 'text', count: 'number', hours: 'hours', flag: 'checkbox' };
+const INPUT = { text: 'text', count: 'number', hours: 'hours', flag: 'checkbox', choice: 'select' };
+
+// A setting's kind arrives as a word ("count") or, for one of a closed list, as
+// {"choice": "<list>"} naming the list in the vocabulary.
+function kindOf(d) {
+  return typeof d.kind === 'string' ? d.kind : Object.keys(d.kind)[0];
+}
 
 export function settingsScreen(ctx) {
   const section = document.getElementById('screen-settings');
@@ -55,13 +61,21 @@ export function settingsScreen(ctx) {
       if (state.defs.length === 0) {
         state.defs = defs;
         state.fields = defs.map((d) => ({
-          name: d.key, label: d.label, hint: d.help, type: INPUT[d.kind] ?? 'text', wide: true,
+          name: d.key, label: d.label, hint: d.help, type: INPUT[kindOf(d)] ?? 'text', wide: true,
+          choices: d.kind.choice ? ctx.vocab[d.kind.choice] ?? [] : null,
           needed: {
             count: `${d.label}: give a whole number.`,
             hours: `${d.label}: give a number of hours, for example 2 or 1.5.`,
-          }[d.kind],
+            choice: `${d.label}: choose one.`,
+          }[kindOf(d)],
         }));
-        body.replaceChildren(el('div', { class: 'grid' }, state.fields.map((f) => fieldBlock(form.id, f))));
+        body.replaceChildren(el('div', { class: 'grid' }, state.fields.map((f) => {
+          const block = fieldBlock(form.id, f);
+          if (f.choices) {
+            block.querySelector('select').append(...f.choices.map((e) => el('option', { value: e.code, text: e.label })));
+          }
+          return block;
+        })));
       }
       state.settings = settings;
       clearErrors(form);

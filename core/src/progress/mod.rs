@@ -6,7 +6,7 @@
 
 pub mod document;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::agreement::{long_date, AgreementFacts, Party};
@@ -237,7 +237,10 @@ impl ReportEntry {
     pub fn validate(&self, m: &Mentorship, steps: &[Step], today: NaiveDate) -> Result<()> {
         Period::range(self.period_from, self.period_to)?;
         if self.period_label.trim().is_empty() {
-            return Err(Error::invalid("period_label", "Name the period reported on."));
+            return Err(Error::invalid(
+                "period_label",
+                "Name the period reported on.",
+            ));
         }
         if !m.overlaps(self.period_from, self.period_to) {
             return Err(Error::invalid(
@@ -267,7 +270,8 @@ impl ReportEntry {
             self.scale.check("overall_rating", rating)?;
         }
         let reason = self.recommendation_reason.trim();
-        let refuse = |field, message: String| Err(Error::refused(Rule::Recommendation, field, message));
+        let refuse =
+            |field, message: String| Err(Error::refused(Rule::Recommendation, field, message));
         match self.recommendation {
             Recommendation::Continue if matches!(m.status, Status::Completed | Status::Terminated) => {
                 refuse(
@@ -406,13 +410,13 @@ impl ProgressFacts {
     }
 }
 
-/// The report's file name and reference stem: "MS-0007-PR-2026-09-30".
+/// The report's reference: "MS-0007/PR-20261001-20261231". Both ends of the period are in it,
+/// so a quarter's report and the mid-cycle report that ends on the same day differ.
 pub fn reference(mentorship_id: i64, period: &Period) -> String {
     format!(
-        "{}/PR-{}-{:02}-{:02}",
+        "{}/PR-{}-{}",
         Mentorship::reference(mentorship_id),
-        period.to.year(),
-        period.to.month(),
-        period.to.day()
+        period.from.format("%Y%m%d"),
+        period.to.format("%Y%m%d")
     )
 }

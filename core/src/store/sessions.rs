@@ -197,6 +197,21 @@ impl Store {
         Ok(id)
     }
 
+    /// Removes a session logged by mistake together with the actions agreed in it, in one
+    /// transaction. The window keeps the removed session so the person can log it again.
+    pub fn remove_session(&mut self, id: i64) -> Result<()> {
+        let tx = self.conn.savepoint()?;
+        tx.execute("DELETE FROM session_action WHERE session_id = ?1", [id])?;
+        if tx.execute("DELETE FROM session WHERE id = ?1", [id])? == 0 {
+            return Err(Error::NotFound {
+                what: "Session",
+                id,
+            });
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Actions of a mentorship agreed on or before `day` and not done by then: they carry over
     /// from session to session until done.
     pub fn open_actions(&self, mentorship_id: i64, day: NaiveDate) -> Result<Vec<OpenAction>> {

@@ -1,0 +1,263 @@
+//! The sample programme: the sessions, work plans, ratings and reports it logs, so that reports
+//! and the dashboard have something to show; placed around the day it is loaded; and loaded
+//! only into an empty register.
+
+use chrono::{Days, NaiveDate};
+use mentordesk_core::dashboard::AttentionKind;
+use mentordesk_core::domain::{GoalStatus, Mentorship, Mode, Status};
+use mentordesk_core::progress::{Period, RatingScale, Recommendation};
+use mentordesk_core::session::Session;
+use mentordesk_core::store::{Confidential, MentorshipQuery};
+use mentordesk_core::termination::StepKind;
+use mentordesk_core::{cycle::Cycle, sample, Store};
+
+use crate::{date, sample_store};
+
+const TODAY: &str = "2026-11-23";
+
+fn today() -> NaiveDate {
+    date(TODAY)
+}
+
+/// The sample's active mentorships, each with its sessions (confidential notes included).
+fn active(store: &Store) -> Vec<(Mentorship, Vec<Session>)> {
+    store
+        .mentorships(&MentorshipQuery {
+            status: Some(Status::Active),
+            ..Default::default()
+        })
+        .unwrap()
+        .into_iter()
+        .map(|row| {
+            let m = store.mentorship(row.id).unwrap();
+            let sessions = store
+                .sessions(row.id, m.start_date, m.end_date, Confidential::Included)
+                .unwrap();
+            (m, sessions)
+        })
+        .collect()
+}
+
+#[test]
+fn the_sample_logs_50_to_80_sessions_with_actions_done_open_and_past_due() {
+    let (_dir, store) = sample_store();
+    let active = active(&store);
+    assert_eq!(active.len(), 7);
+    let sessions: Vec<(&Mentorship, &Session)> = active
+        .iter()
+        .flat_map(|(m, sessions)| sessions.iter().map(move |s| (m, s)))
+        .collect();
+    let total = sessions.len();
+    assert!((50..=80).contains(&total), "{total} sessions");
+    for (m, s) in &sessions {
+        assert!((45..=120).contains(&s.minutes), "{s:?}");
+        assert!(s.held_on >= m.start_date && s.held_on <= today(), "{s:?}");
+        let modes = match m.mode {
+            Mode::Blended => vec![Mode::FaceToFace, Mode::EMentoring],
+            mode => vec![mode],
+        };
+        assert!(
+            modes.contains(&s.mode),
+            "{s:?} in a {:?} mentorship",
+            m.mode
+        );
+        assert!(!s.topics.is_empty() && !s.advice.is_empty() && !s.diagnosis_now.is_empty());
+    }
+    // About a third of the sessions hold confidential notes.
+    let confidential = sessions
+        .iter()
+        .filter(|(_, s)| !s.confidential_notes.is_empty())
+        .count();
+    assert!(
+        confidential * 4 >= total && confidential * 2 <= total,
+        "{confidential} of {total}"
+    );
+    let kinds: Vec<_> = sessions.iter().map(|(_, s)| s.kind).collect();
+    assert!(kinds.contains(&mentordesk_core::session::SessionKind::Planned));
+    assert!(kinds.contains(&mentordesk_core::session::SessionKind::Situational));
+
+    let actions: Vec<_> = sessions.iter().flat_map(|(_, s)| &s.actions).collect();
+    let done = actions.iter().filter(|a| a.done_on.is_some()).count();
+    let open = |past_due: bool| {
+        actions
+            .iter()
+            .filter(|a| a.done_on.is_none() && (a.due_on.unwrap() < today()) == past_due)
+            .count()
+    };
+    assert!(done * 2 > actions.len(), "{done} of {} done", actions.len());
+    assert!(open(false) >= 2, "open and not yet due");
+    assert!(open(true) >= 2, "past their due date");
+    assert!(actions
+        .iter()
+        .all(|a| a.done_on.is_none_or(|d| d <= today())));
+}
+
+#[test]
+fn one_mentorship_has_gone_30_days_without_a_session_and_another_met_this_week() {
+    let (_dir, store) = sample_store();
+    let last_sessions: Vec<(NaiveDate, Option<NaiveDate>)> = active(&store)
+        .iter()
+        .map(|(m, sessions)| (m.start_date, sessions.last().map(|s| s.held_on)))
+        .collect();
+    let month_ago = today() - Days::new(30);
+    assert!(last_sessions
+        .iter()
+        .any(|&(start, last)| start < month_ago && last.is_none_or(|d| d < month_ago)));
+    assert!(last_sessions
+        .iter()
+        .any(|&(_, last)| last.is_some_and(|d| d > today() - Days::new(7))));
+}
+
+#[test]
+fn every_active_mentorship_has_a_work_plan_mostly_signed_off_with_some_events_overdue() {
+    let (_dir, store) = sample_store();
+    let (mut past, mut signed) = (0, 0);
+    for (m, _) in active(&store) {
+        let plan = store.work_plan(m.id.unwrap()).unwrap();
+        assert!(!plan.is_empty(), "{m:?} has no work plan");
+        for e in plan.iter().filter(|e| e.due_on < today()) {
+            past += 1;
+            if let Some(day) = e.signed_off_on {
+                signed += 1;
+                assert!(day >= e.due_on && day <= today());
+                assert!(!e.sign_off_comment.is_empty(), "{e:?}");
+            }
+        }
+    }
+    assert!(
+        signed * 4 >= past * 3,
+        "{signed} of {past} past events signed off"
+    );
+    let overdue = store.overdue_events(today()).unwrap();
+    assert_eq!(overdue.len(), past - signed);
+    assert!(!overdue.is_empty());
+}
+
+#[test]
+fn goals_stand_at_every_stage() {
+    let (_dir, store) = sample_store();
+    let goals: Vec<_> = active(&store)
+        .into_iter()
+        .flat_map(|(m, _)| m.goals)
+        .collect();
+    let at = |status, progress: std::ops::RangeInclusive<u8>| {
+        goals
+            .iter()
+            .any(|g| g.status == status && progress.contains(&g.progress))
+    };
+    assert!(at(GoalStatus::Achieved, 100..=100));
+    assert!(at(GoalStatus::InProgress, 30..=80));
+    assert!(at(GoalStatus::NotStarted, 0..=0));
+}
+
+#[test]
+fn competencies_are_rated_once_or_twice_a_quarter_with_evidence() {
+    let (_dir, store) = sample_store();
+    let cycle = Cycle::containing(today(), 4).unwrap();
+    let quarters = &Period::of_cycle(&cycle)[..4];
+    let mut rated = 0;
+    for (m, sessions) in active(&store) {
+        let ratings = store.ratings(m.id.unwrap()).unwrap();
+        // Only a pair that has met has anything to rate.
+        assert_eq!(ratings.is_empty(), sessions.is_empty(), "{m:?}");
+        rated += usize::from(!ratings.is_empty());
+        for r in &ratings {
+            assert_eq!(r.scale, RatingScale::FourPoint);
+            assert!(
+                (1..=4).contains(&r.rating) && !r.evidence.is_empty(),
+                "{r:?}"
+            );
+            assert!(r.rated_on >= m.start_date && r.rated_on <= today(), "{r:?}");
+        }
+        for c in &m.competencies {
+            for q in quarters {
+                let n = ratings
+                    .iter()
+                    .filter(|r| {
+                        r.competency == c.name && q.from <= r.rated_on && r.rated_on <= q.to
+                    })
+                    .count();
+                assert!(n <= 2, "{} rated {n} times in {}", c.name, q.label);
+            }
+        }
+    }
+    assert!(rated >= 5, "{rated} mentorships rated");
+}
+
+#[test]
+fn most_mentorships_report_on_the_previous_quarter_and_one_is_still_due() {
+    let (_dir, store) = sample_store();
+    let cycle = Cycle::containing(today(), 4).unwrap();
+    let previous = &Period::of_cycle(&cycle)[1];
+    assert_eq!(previous.label, "Quarter 2 of 2026/27");
+    let (mut written, mut due) = (0, 0);
+    for (m, _) in active(&store) {
+        if m.start_date > previous.to {
+            continue;
+        }
+        match store
+            .report_entry(m.id.unwrap(), previous.from, previous.to)
+            .unwrap()
+        {
+            Some(e) => {
+                written += 1;
+                assert_eq!(e.recommendation, Recommendation::Continue);
+                assert!(!e.mentor_comments.is_empty() && !e.protege_comments.is_empty());
+                assert!(e.overall_rating.is_some());
+                assert!(e.written_on > previous.to && e.written_on <= today());
+            }
+            None => due += 1,
+        }
+    }
+    assert!(written >= 3 && due >= 1, "{written} written, {due} due");
+}
+
+#[test]
+fn the_troubled_mentorship_has_a_discussion_and_a_written_request_to_end_it() {
+    let (_dir, store) = sample_store();
+    let steps: Vec<_> = active(&store)
+        .iter()
+        .map(|(m, _)| store.termination_steps(m.id.unwrap()).unwrap())
+        .filter(|steps| !steps.is_empty())
+        .collect();
+    assert_eq!(steps.len(), 1);
+    let kinds: Vec<_> = steps[0].iter().map(|s| s.kind).collect();
+    assert_eq!(kinds, [StepKind::Discussion, StepKind::WrittenRequest]);
+}
+
+#[test]
+fn the_dashboard_of_the_sample_has_something_of_every_kind_to_show() {
+    let (_dir, store) = sample_store();
+    let kinds: Vec<_> = store
+        .dashboard(today())
+        .unwrap()
+        .into_iter()
+        .map(|a| a.kind)
+        .collect();
+    for kind in [
+        AttentionKind::OverdueEvent,
+        AttentionKind::ReportDue,
+        AttentionKind::NoRecentSession,
+        AttentionKind::ActionPastDue,
+    ] {
+        assert!(kinds.contains(&kind), "no {kind:?} line");
+    }
+}
+
+#[test]
+fn the_sample_loads_on_any_day_of_the_year() {
+    let first = date("2026-01-01");
+    for day in (0..366).step_by(5).map(|n| first + Days::new(n)) {
+        let mut store = Store::open_in_memory().unwrap();
+        sample::create(&mut store, day).unwrap_or_else(|e| panic!("on {day}: {e}"));
+    }
+}
+
+#[test]
+fn loading_the_sample_twice_is_refused_and_leaves_the_first_as_it_was() {
+    let (_dir, mut store) = sample_store();
+    let before = active(&store);
+    let err = sample::create(&mut store, today()).unwrap_err();
+    assert_eq!(err.field(), Some("sample"));
+    assert_eq!(active(&store), before);
+}

@@ -1,0 +1,294 @@
+//! Commands about progress reports: the periods a report may cover, what is written on one (the
+//! comments, overall rating and recommendation), printing one report, and printing the reports
+//! of every mentorship under way in a period with its progress shown in the window. Checking an
+//! entry against the record and filling a report from the logs are core's.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use mentordesk_core::cycle::Cycle;
+use mentordesk_core::progress::document::write_progress_report;
+use mentordesk_core::progress::{Period, ReportEntry};
+use mentordesk_core::store::{Confidential, MentorshipQuery};
+use mentordesk_core::{Error, Store};
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, State};
+
+use crate::documents::documents_dir;
+use crate::ipc::{today, Db, Reply};
+
+/// A period offered for a report.
+#[derive(Debug, Serialize)]
+pub struct OfferedPeriod {
+    #[serde(flatten)]
+    pub period: Period,
+    /// The cycle the period belongs to, for grouping the choices.
+    pub cycle: String,
+    /// The quarter that contains today: the period chosen first.
+    pub current: bool,
+    /// Whether a report is written for it (always false when no mentorship was named).
+    pub written: bool,
+}
+
+/// The quarters, mid-cycle and annual periods of the cycle containing today and of the one
+/// before it, latest cycle first, leaving out periods that have not begun. With a mentorship,
+/// only the periods it runs in, each saying whether its report is written.
+#[tauri::command]
+pub fn report_periods(db: State<'_, Db>, mentorship_id: Option<i64>) -> Reply<Vec<OfferedPeriod>> {
+    let store = db.store()?;
+    let today = today();
+    let current = cycle_containing(&store, today)?;
+    let previous = match current.start_date.pred_opt() {
+        Some(day) => Some(cycle_containing(&store, day)?),
+        None => None,
+    };
+    let this_quarter = Period::quarter_containing(&current, today);
+    let (mentorship, written) = match mentorship_id {
+        Some(id) => (Some(store.mentorship(id)?), store.report_entries(id)?),
+        None => (None, Vec::new()),
+    };
+    let offered = [Some(current), previous]
+        .into_iter()
+        .flatten()
+        .flat_map(|cycle| {
+            Period::of_cycle(&cycle)
+                .into_iter()
+                .map(move |period| (cycle.name.clone(), period))
+        })
+        .filter(|(_, p)| p.from <= today)
+        .filter(|(_, p)| mentorship.as_ref().is_none_or(|m| m.overlaps(p.from, p.to)))
+        .map(|(cycle, period)| OfferedPeriod {
+            current: this_quarter.as_ref() == Some(&period),
+            written: written
+                .iter()
+                .any(|e| e.period_from == period.from && e.period_to == period.to),
+            cycle,
+            period,
+        })
+        .collect();
+    Ok(offered)
+}
+
+/// The cycle recorded for `day`, or the one the settings' first month gives when none is.
+fn cycle_containing(store: &Store, day: NaiveDate) -> Reply<Cycle> {
+    if let Some(cycle) = store.cycle_containing(day)? {
+        return Ok(cycle);
+    }
+    let start_month = store.settings()?.cycle_start_month;
+    Cycle::containing(day, start_month).ok_or_else(|| {
+        Error::invalid(
+            "cycle_start_month",
+            format!("No performance cycle starting in month {start_month} contains {day}."),
+        )
+        .into()
+    })
+}
+
+/// Any range of dates as a period, named by its dates.
+#[tauri::command]
+pub fn report_period(from: NaiveDate, to: NaiveDate) -> Reply<Period> {
+    Ok(Period::range(from, to)?)
+}
+
+/// What is written on the report of a mentorship for exactly this period, if anything.
+#[tauri::command]
+pub fn report_entry(
+    db: State<'_, Db>,
+    mentorship_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Reply<Option<ReportEntry>> {
+    Ok(db.store()?.report_entry(mentorship_id, from, to)?)
+}
+
+/// Every report written for a mentorship, latest period first.
+#[tauri::command]
+pub fn report_entries(db: State<'_, Db>, mentorship_id: i64) -> Reply<Vec<ReportEntry>> {
+    Ok(db.store()?.report_entries(mentorship_id)?)
+}
+
+/// Writes a report's comments, rating and recommendation; returns the entry's id.
+#[tauri::command]
+pub fn save_report_entry(db: State<'_, Db>, entry: ReportEntry) -> Reply<i64> {
+    Ok(db.store()?.save_report_entry(&entry, today())?)
+}
+
+#[tauri::command]
+pub fn remove_report_entry(db: State<'_, Db>, id: i64) -> Reply<()> {
+    Ok(db.store()?.remove_report_entry(id)?)
+}
+
+/// Prints one mentorship's report for a period and returns where the PDF was written. The
+/// sessions' confidential notes go in only when the person asked for them in this document.
+#[tauri::command(async)]
+pub fn print_progress_report(
+    db: State<'_, Db>,
+    mentorship_id: i64,
+    period: Period,
+    include_confidential: bool,
+) -> Reply<String> {
+    let dir = documents_dir(&db)?;
+    let confidential = if include_confidential {
+        Confidential::Included
+    } else {
+        Confidential::LeftOut
+    };
+    let path = write_progress_report(
+        &*db.store()?,
+        mentorship_id,
+        &period,
+        confidential,
+        today(),
+        &dir,
+    )?;
+    Ok(path.display().to_string())
+}
+
+/// The mentorships a batch for this period would report on, by protégé.
+#[tauri::command]
+pub fn reportable_mentorships(db: State<'_, Db>, from: NaiveDate, to: NaiveDate) -> Reply<usize> {
+    Ok(db.store()?.reportable_mentorships(from, to)?.len())
+}
+
+/// How far a batch has come, sent to the window after each report.
+#[derive(Debug, Clone, Serialize)]
+struct BatchProgress {
+    done: usize,
+    total: usize,
+    /// The protégé whose report was just printed or failed.
+    name: String,
+}
+
+/// A report of the batch that could not be printed, and why.
+#[derive(Debug, Serialize)]
+pub struct BatchFailure {
+    pub name: String,
+    pub message: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BatchResult {
+    pub folder: String,
+    pub count: usize,
+    /// The first report printed, for the window to open.
+    pub first: Option<String>,
+    pub failures: Vec<BatchFailure>,
+}
+
+/// Prints the report of every mentorship under way in the period into a folder named after
+/// the period inside the documents folder, telling the window after each one
+/// (`reports-progress`). A report that fails is listed and the batch goes on. The store is
+/// locked for one report at a time, so the window stays usable meanwhile.
+#[tauri::command(async)]
+pub fn print_progress_reports(
+    app: AppHandle,
+    db: State<'_, Db>,
+    period: Period,
+) -> Reply<BatchResult> {
+    let folder = documents_dir(&db)?.join(folder_name(&period));
+    std::fs::create_dir_all(&folder).map_err(|e| Error::file(&folder, e))?;
+    let (ids, names) = {
+        let store = db.store()?;
+        let ids = store.reportable_mentorships(period.from, period.to)?;
+        let names = store.mentorships(&MentorshipQuery::default())?;
+        (ids, names)
+    };
+    let name_of = |id: i64| {
+        names
+            .iter()
+            .find(|row| row.id == id)
+            .map_or_else(|| format!("Mentorship {id}"), |row| row.protege.clone())
+    };
+    let today = today();
+    let total = ids.len();
+    let mut result = BatchResult {
+        folder: folder.display().to_string(),
+        count: 0,
+        first: None,
+        failures: Vec::new(),
+    };
+    for (n, &id) in ids.iter().enumerate() {
+        let printed = db.store().and_then(|store| {
+            write_progress_report(&store, id, &period, Confidential::LeftOut, today, &folder)
+                .map_err(Into::into)
+        });
+        let name = name_of(id);
+        match printed {
+            Ok(path) => {
+                result.count += 1;
+                result
+                    .first
+                    .get_or_insert_with(|| path.display().to_string());
+            }
+            Err(e) => result.failures.push(BatchFailure {
+                name: name.clone(),
+                message: e.message,
+            }),
+        }
+        // The batch is worth finishing even when the window is not listening any more.
+        let _ = app.emit(
+            "reports-progress",
+            BatchProgress {
+                done: n + 1,
+                total,
+                name,
+            },
+        );
+    }
+    Ok(result)
+}
+
+/// The batch's folder: the period's name without characters a file name may not hold, so
+/// "Quarter 3 of 2026/27" prints into "Progress reports, Quarter 3 of 2026-27".
+fn folder_name(period: &Period) -> PathBuf {
+    let label: String = period
+        .label
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || " -_.,()".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let label = label.trim_matches(['.', ' ']);
+    if label.is_empty() {
+        return PathBuf::from(format!(
+            "Progress reports, {} to {}",
+            period.from, period.to
+        ));
+    }
+    PathBuf::from(format!("Progress reports, {label}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn period(label: &str) -> Period {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 10, d).unwrap();
+        Period {
+            from: day(1),
+            to: day(31),
+            label: label.into(),
+        }
+    }
+
+    #[test]
+    fn a_batch_folder_is_named_after_its_period_without_slashes() {
+        assert_eq!(
+            folder_name(&period("Quarter 3 of 2026/27")),
+            PathBuf::from("Progress reports, Quarter 3 of 2026-27")
+        );
+        assert_eq!(
+            folder_name(&period("../..")),
+            PathBuf::from("Progress reports, -")
+        );
+        assert_eq!(
+            folder_name(&period(" ")),
+            PathBuf::from("Progress reports, 2026-10-01 to 2026-10-31")
+        );
+    }
+}

@@ -1,0 +1,61 @@
+//! Commands about a mentorship's session log: the sessions held, one session for its form,
+//! saving and removing, and the actions that stay open until done. Each adapts one `Store`
+//! call; validating a session and deciding which actions are open are core's.
+
+use chrono::NaiveDate;
+use mentordesk_core::session::Session;
+use mentordesk_core::store::{Confidential, OpenAction};
+use tauri::State;
+
+use crate::ipc::{today, Db, Reply};
+
+/// A mentorship's sessions, oldest first, without their confidential notes: the list shows
+/// them to anyone looking at the screen.
+#[tauri::command]
+pub fn list_sessions(db: State<'_, Db>, mentorship_id: i64) -> Reply<Vec<Session>> {
+    Ok(db
+        .store()?
+        .sessions(mentorship_id, FIRST_DAY, LAST_DAY, Confidential::LeftOut)?)
+}
+
+// The widest period the database stores dates for (four-digit years), so that the list holds
+// every session a mentorship ever had. Both are worked out when compiling, so the panic below
+// can only stop the build, never the app.
+const FIRST_DAY: NaiveDate = calendar_day(1, 1, 1);
+const LAST_DAY: NaiveDate = calendar_day(9999, 12, 31);
+
+const fn calendar_day(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(d) => d,
+        None => panic!("not a day of the calendar"),
+    }
+}
+
+/// One session with its confidential notes and actions, for the session's form.
+#[tauri::command]
+pub fn get_session(db: State<'_, Db>, id: i64) -> Reply<Session> {
+    Ok(db.store()?.session(id)?)
+}
+
+/// Saves a new session (no id) or changes one; returns its id.
+#[tauri::command]
+pub fn save_session(db: State<'_, Db>, session: Session) -> Reply<i64> {
+    Ok(db.store()?.save_session(&session, today())?)
+}
+
+/// Removes a session logged by mistake, with its actions.
+#[tauri::command]
+pub fn remove_session(db: State<'_, Db>, id: i64) -> Reply<()> {
+    Ok(db.store()?.remove_session(id)?)
+}
+
+/// The actions of a mentorship still open today, whichever session agreed them.
+#[tauri::command]
+pub fn open_actions(db: State<'_, Db>, mentorship_id: i64) -> Reply<Vec<OpenAction>> {
+    Ok(db.store()?.open_actions(mentorship_id, today())?)
+}
+
+#[tauri::command]
+pub fn complete_action(db: State<'_, Db>, id: i64, done_on: NaiveDate) -> Reply<()> {
+    Ok(db.store()?.complete_action(id, done_on, today())?)
+}

@@ -1,0 +1,135 @@
+// Today: what needs the office's attention, one group per kind in the order core gives them.
+// Which lines there are and their words are core's (`store::dashboard`); this screen groups
+// them, counts them and makes each line open its record: a mentorship's page, or the mentor
+// for an appointment. It is read again whenever it is shown.
+
+import * as api from '../api.js';
+import { el } from '../forms.js';
+
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+// A group longer than this shows its first lines and offers the rest, so that one busy kind
+// does not push the others off the screen.
+const SHOWN = 3;
+
+// What an empty group says, by kind code; calm words rather than an empty box.
+const NOTHING = {
+  overdue_event: 'No work-plan event is overdue.',
+  report_due: 'No progress report is due.',
+  no_recent_session: 'Every active mentorship has had a recent session.',
+  appointment: 'No appointment needs attention.',
+  action_past_due: 'No agreed action is past its due date.',
+};
+
+// "Tuesday 14 July 2026", the way documents write dates, with the day of the week.
+function longDate(day) {
+  return `${DAYS[day.getDay()]} ${day.getDate()} ${MONTHS[day.getMonth()]} ${day.getFullYear()}`;
+}
+
+function summaryOf(count) {
+  if (count === 0) return 'Nothing needs attention today.';
+  return count === 1 ? '1 thing needs attention.' : `${count} things need attention.`;
+}
+
+export function dashboardScreen(ctx) {
+  const section = document.getElementById('screen-dashboard');
+  const title = el('h1', { id: 'dashboard-date' });
+  const summary = el('p', { id: 'dashboard-summary', class: 'dashboard-summary', 'aria-live': 'polite' });
+  const groups = el('div', { id: 'dashboard-groups', class: 'dashboard-groups' });
+  const loadError = el('p', { class: 'screen-error', role: 'alert', hidden: true });
+
+  section.replaceChildren(el('div', { class: 'dashboard-page' },
+    el('header', { class: 'dashboard-head' },
+      el('p', { class: 'dashboard-eyebrow', text: 'Today' }),
+      title,
+      summary,
+      el('p', {
+        class: 'section-note',
+        text: 'Choose a line to open its mentorship, or the mentor for an appointment.',
+      })),
+    loadError,
+    groups));
+
+  // An appointment is the mentor's business; every other line is about a mentorship, whose
+  // page holds its work plan, sessions and reports.
+  function openLine(item) {
+    if (item.kind === 'appointment' && item.mentor_id !== null) {
+      ctx.openRecord('mentors', item.mentor_id);
+    } else if (item.mentorship_id !== null) {
+      ctx.openRecord('mentorships', item.mentorship_id);
+    } else if (item.mentor_id !== null) {
+      ctx.openRecord('mentors', item.mentor_id);
+    }
+  }
+
+  function line(item) {
+    const opens = item.kind === 'appointment' || item.mentorship_id === null ? 'mentor' : 'mentorship';
+    return el('li', {},
+      el('button', {
+        type: 'button',
+        class: 'attention-line',
+        title: opens === 'mentor' ? 'Open the mentor' : 'Open the mentorship',
+        dataset: {
+          kind: item.kind,
+          mentorshipId: item.mentorship_id ?? '',
+          mentorId: item.mentor_id ?? '',
+        },
+        onclick: () => openLine(item),
+      },
+      el('span', { class: 'attention-text', text: item.text }),
+      el('span', { class: 'attention-about', text: item.about })));
+  }
+
+  function group(kind, items) {
+    const heading = el('h2', {},
+      kind.label,
+      el('span', { class: `attention-count${items.length ? ' some' : ''}`, text: String(items.length) }));
+    const block = el('section', {
+      id: `dashboard-${kind.code}`,
+      class: `attention-group${items.length ? '' : ' clear'}`,
+      'aria-label': kind.label,
+    }, heading);
+    if (items.length === 0) {
+      block.append(el('p', { class: 'attention-none', text: NOTHING[kind.code] ?? 'Nothing here today.' }));
+      return block;
+    }
+    const list = el('ul', { class: 'attention-list' }, items.slice(0, SHOWN).map(line));
+    block.append(list);
+    if (items.length > SHOWN) {
+      const more = el('button', {
+        type: 'button',
+        class: 'quiet small attention-more',
+        text: `Show all ${items.length}`,
+      });
+      more.addEventListener('click', () => {
+        list.append(...items.slice(SHOWN).map(line));
+        more.remove();
+      });
+      block.append(more);
+    }
+    return block;
+  }
+
+  function render(items) {
+    summary.textContent = summaryOf(items.length);
+    const kinds = ctx.vocab.attention_kind ?? [];
+    groups.replaceChildren(...kinds.map((kind) => group(kind, items.filter((i) => i.kind === kind.code))));
+  }
+
+  async function show() {
+    title.textContent = longDate(new Date());
+    try {
+      render(await api.dashboard());
+      loadError.hidden = true;
+    } catch (error) {
+      loadError.textContent = error.message;
+      loadError.hidden = false;
+    }
+  }
+
+  return { section, show };
+}
