@@ -57,6 +57,7 @@ fn trained_mentor(staff_id: i64, fields: &str, n: usize) -> Mentor {
         appointment_start: Some(day(2026, 4, 1)),
         appointment_end: Some(day(2027, 3, 31)),
         experience_override_reason: String::new(),
+        languages: String::new(),
         archived: false,
     }
 }

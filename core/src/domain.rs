@@ -270,6 +270,9 @@ pub struct Mentor {
     /// programme asks; empty when no override was granted.
     #[serde(default)]
     pub experience_override_reason: String,
+    /// The languages the mentor can mentor in, e.g. "English, isiZulu, Sesotho".
+    #[serde(default)]
+    pub languages: String,
     #[serde(default)]
     pub archived: bool,
 }
@@ -807,6 +810,38 @@ pub fn vocabulary() -> std::collections::BTreeMap<&'static str, Vec<ListEntry>> 
                 crate::workplan::EventKind::ALL,
                 crate::workplan::EventKind::code,
                 crate::workplan::EventKind::label,
+            ),
+        ),
+        (
+            "application_entry",
+            entries(
+                crate::selection::Entry::ALL,
+                crate::selection::Entry::code,
+                crate::selection::Entry::label,
+            ),
+        ),
+        (
+            "application_state",
+            entries(
+                crate::selection::State::ALL,
+                crate::selection::State::code,
+                crate::selection::State::label,
+            ),
+        ),
+        (
+            "committee_decision",
+            entries(
+                crate::selection::Decision::ALL,
+                crate::selection::Decision::code,
+                crate::selection::Decision::label,
+            ),
+        ),
+        (
+            "letter_kind",
+            entries(
+                crate::selection::LetterKind::ALL,
+                crate::selection::LetterKind::code,
+                crate::selection::LetterKind::label,
             ),
         ),
         (

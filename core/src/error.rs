@@ -23,6 +23,7 @@ pub enum Rule {
     Consultation,
     FinalAllocation,
     Recommendation,
+    Matching,
 }
 
 impl Rule {
@@ -41,6 +42,7 @@ impl Rule {
             Rule::Consultation => "consultation",
             Rule::FinalAllocation => "final_allocation",
             Rule::Recommendation => "recommendation",
+            Rule::Matching => "matching",
         }
     }
 }

@@ -830,6 +830,7 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
             appointment_start: Some(begin),
             appointment_end: Some(appointment_end),
             experience_override_reason: override_reason.into(),
+            languages: String::new(),
             archived: false,
         })?);
     }
@@ -864,6 +865,7 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
         appointment_start: Some(begin),
         appointment_end: Some(appointment_end),
         experience_override_reason: String::new(),
+        languages: String::new(),
         archived: false,
     })?);
 

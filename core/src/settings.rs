@@ -49,6 +49,15 @@ pub const DEFS: &[SettingDef] = &[
     SettingDef { key: "workplan_review_every_months", label: "Work plan: progress review every (months)", help: "A new work plan has a progress review this often, and one at the end (3: every quarter).", kind: SettingKind::Count },
     SettingDef { key: "rating_scale", label: "Rating scale", help: "The scale competencies and progress reports are rated on: the four-point scale (1 not effective … 3 fully effective … 4 significantly above expectations) or the older five-point scale. Ratings already given keep their scale.", kind: SettingKind::Choice("rating_scale") },
     SettingDef { key: "no_session_warning_days", label: "Warn of mentorships with no session for (days)", help: "An active mentorship with no session logged for this many days is flagged on the dashboard (30).", kind: SettingKind::Count },
+    SettingDef { key: "exclude_same_reporting_line", label: "Matching: exclude mentors in the protégé's reporting line", help: "On by default: a mentor who is the protégé's line manager's line manager (or higher up the same line) is not suggested. The protégé's own line manager is always excluded.", kind: SettingKind::Flag },
+    SettingDef { key: "match_weight_expertise", label: "Matching weight: expertise meets development needs", help: "Points for a mentor whose fields of expertise cover the protégé's development needs (50).", kind: SettingKind::Count },
+    SettingDef { key: "match_weight_capacity", label: "Matching weight: places free", help: "Points for a mentor with room for more protégés, in proportion to the places free (15).", kind: SettingKind::Count },
+    SettingDef { key: "match_weight_location", label: "Matching weight: same location", help: "Points when mentor and protégé work in the same kind of location (10).", kind: SettingKind::Count },
+    SettingDef { key: "match_weight_age_gap", label: "Matching weight: age gap", help: "Points when the mentor is older than the protégé by at least the age gap below (10).", kind: SettingKind::Count },
+    SettingDef { key: "match_age_gap_years", label: "Matching: age gap (years)", help: "The age gap that earns the full age points (10).", kind: SettingKind::Count },
+    SettingDef { key: "match_weight_gender", label: "Matching weight: gender preference", help: "Points when the mentor's gender is the one the protégé prefers, or when the protégé has no preference (10).", kind: SettingKind::Count },
+    SettingDef { key: "match_weight_language", label: "Matching weight: language preference", help: "Points when the mentor mentors in the protégé's preferred language, or when there is no preference (5).", kind: SettingKind::Count },
+    SettingDef { key: "mentor_reply_days", label: "Mentor's reply to a proposed protégé within (days)", help: "The notice to a mentor asks for an answer within this many days (10).", kind: SettingKind::Count },
     SettingDef { key: "appointment_warning_days", label: "Warn of appointments ending within (days)", help: "Appointments that end within this many days are flagged (30).", kind: SettingKind::Count },
 ];
 
@@ -76,6 +85,15 @@ pub struct Settings {
     pub workplan_review_every_months: u32,
     pub rating_scale: RatingScale,
     pub no_session_warning_days: u32,
+    pub exclude_same_reporting_line: bool,
+    pub match_weight_expertise: u32,
+    pub match_weight_capacity: u32,
+    pub match_weight_location: u32,
+    pub match_weight_age_gap: u32,
+    pub match_age_gap_years: u32,
+    pub match_weight_gender: u32,
+    pub match_weight_language: u32,
+    pub mentor_reply_days: u32,
 }
 
 impl Settings {
@@ -103,6 +121,15 @@ impl Settings {
             workplan_review_every_months: 3,
             rating_scale: RatingScale::FourPoint,
             no_session_warning_days: 30,
+            exclude_same_reporting_line: true,
+            match_weight_expertise: 50,
+            match_weight_capacity: 15,
+            match_weight_location: 10,
+            match_weight_age_gap: 10,
+            match_age_gap_years: 10,
+            match_weight_gender: 10,
+            match_weight_language: 5,
+            mentor_reply_days: 10,
         };
         for (key, value) in pairs {
             let key = DEFS.iter().find(|d| d.key == key).map_or("", |d| d.key);
@@ -151,6 +178,18 @@ impl Settings {
                     })?
                 }
                 "no_session_warning_days" => s.no_session_warning_days = parse_count(key, value)?,
+                "exclude_same_reporting_line" => {
+                    s.exclude_same_reporting_line = parse_flag(key, value)?
+                }
+                "match_weight_expertise" => s.match_weight_expertise = parse_count(key, value)?,
+                "match_weight_capacity" => s.match_weight_capacity = parse_count(key, value)?,
+                "match_weight_location" => s.match_weight_location = parse_count(key, value)?,
+                "match_weight_age_gap" => s.match_weight_age_gap = parse_count(key, value)?,
+                "match_age_gap_years" => s.match_age_gap_years = parse_count(key, value)?,
+                "match_weight_gender" => s.match_weight_gender = parse_count(key, value)?,
+                "match_weight_language" => s.match_weight_language = parse_count(key, value)?,
+                "mentor_reply_days" => s.mentor_reply_days = parse_count(key, value)?,
+
                 // Keys of other features are read by their own modules.
                 _ => {}
             }
@@ -221,6 +260,33 @@ impl Settings {
                 "no_session_warning_days",
                 self.no_session_warning_days.to_string(),
             ),
+            (
+                "exclude_same_reporting_line",
+                self.exclude_same_reporting_line.to_string(),
+            ),
+            (
+                "match_weight_expertise",
+                self.match_weight_expertise.to_string(),
+            ),
+            (
+                "match_weight_capacity",
+                self.match_weight_capacity.to_string(),
+            ),
+            (
+                "match_weight_location",
+                self.match_weight_location.to_string(),
+            ),
+            (
+                "match_weight_age_gap",
+                self.match_weight_age_gap.to_string(),
+            ),
+            ("match_age_gap_years", self.match_age_gap_years.to_string()),
+            ("match_weight_gender", self.match_weight_gender.to_string()),
+            (
+                "match_weight_language",
+                self.match_weight_language.to_string(),
+            ),
+            ("mentor_reply_days", self.mentor_reply_days.to_string()),
         ]
     }
 
@@ -280,6 +346,19 @@ impl Settings {
                 1,
                 365,
             ),
+            (
+                "match_weight_expertise",
+                self.match_weight_expertise,
+                0,
+                100,
+            ),
+            ("match_weight_capacity", self.match_weight_capacity, 0, 100),
+            ("match_weight_location", self.match_weight_location, 0, 100),
+            ("match_weight_age_gap", self.match_weight_age_gap, 0, 100),
+            ("match_age_gap_years", self.match_age_gap_years, 0, 40),
+            ("match_weight_gender", self.match_weight_gender, 0, 100),
+            ("match_weight_language", self.match_weight_language, 0, 100),
+            ("mentor_reply_days", self.mentor_reply_days, 1, 90),
         ];
         for (key, value, low, high) in counts {
             if !(low..=high).contains(&value) {

@@ -54,6 +54,7 @@ pub fn unappointed_mentor(store: &mut Store) -> i64 {
             appointment_start: None,
             appointment_end: None,
             experience_override_reason: String::new(),
+            languages: String::new(),
             archived: false,
         })
         .unwrap()

@@ -61,6 +61,7 @@ fn case() -> Case {
             appointment_start: Some(date("2026-04-01")),
             appointment_end: Some(date("2027-03-31")),
             experience_override_reason: String::new(),
+            languages: String::new(),
             archived: false,
         },
         line_manager: Some(99),

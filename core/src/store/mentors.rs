@@ -12,7 +12,7 @@ use crate::{Error, Result};
 const COLUMNS: &str = "id, staff_id, external_name, organisation_id, fields_of_expertise,
     qualifications, professional_background, scarce_skills, years_experience, recruitment,
     nominated_by, training_course, training_provider, training_completed_on, training_certificate,
-    appointment_start, appointment_end, experience_override_reason, archived_at IS NOT NULL";
+    appointment_start, appointment_end, experience_override_reason, archived_at IS NOT NULL, languages";
 
 fn mentor_from_row(r: &Row) -> rusqlite::Result<Mentor> {
     Ok(Mentor {
@@ -35,6 +35,7 @@ fn mentor_from_row(r: &Row) -> rusqlite::Result<Mentor> {
         appointment_end: r.get(16)?,
         experience_override_reason: r.get(17)?,
         archived: r.get(18)?,
+        languages: r.get(19)?,
     })
 }
 
@@ -168,6 +169,7 @@ impl Store {
             mentor.appointment_start,
             mentor.appointment_end,
             mentor.experience_override_reason.trim(),
+            mentor.languages.trim(),
         ];
         match mentor.id {
             None => {
@@ -176,8 +178,8 @@ impl Store {
                         qualifications, professional_background, scarce_skills, years_experience,
                         recruitment, nominated_by, training_course, training_provider,
                         training_completed_on, training_certificate, appointment_start,
-                        appointment_end, experience_override_reason)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                        appointment_end, experience_override_reason, languages)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
                     params,
                 )?;
                 Ok(self.conn.last_insert_rowid())
@@ -189,7 +191,7 @@ impl Store {
                         scarce_skills = ?8, years_experience = ?9, recruitment = ?10, nominated_by = ?11,
                         training_course = ?12, training_provider = ?13, training_completed_on = ?14,
                         training_certificate = ?15, appointment_start = ?16, appointment_end = ?17,
-                        experience_override_reason = ?18
+                        experience_override_reason = ?18, languages = ?19
                      WHERE id = ?1",
                     params,
                 )?;

@@ -12,6 +12,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (4, include_str!("../../migrations/0004_work_plans.sql")),
     (5, include_str!("../../migrations/0005_sessions.sql")),
     (6, include_str!("../../migrations/0006_progress.sql")),
+    (7, include_str!("../../migrations/0007_selection.sql")),
 ];
 
 /// The data version this program writes.
