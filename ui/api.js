@@ -89,6 +89,34 @@ export const listMentorships = (query) => call('list_mentorships', { query });
 export const getMentorship = (id) => call('get_mentorship', { id });
 export const saveMentorship = (mentorship) => call('save_mentorship', { mentorship });
 
+// Applications and selection. `query` is {text, state, intake}. An application's page is
+// {application, reference, reviews, trail, ready_for_matching, mentor: {id, name, organisation}
+// or null, letters: [{id, kind, mentor}], letters_owed_in_programme}. A suggestion is {mentor_id,
+// name, organisation, score, reasons: [{points, text}], excluded} (`excluded` says why, or null).
+// `recordMentorReply` resolves to the new mentorship's id on acceptance, otherwise null.
+// `printLetter` marks the letter printed; `printPendingLetters` prints every letter the programme
+// owes and resolves to {count, paths}.
+export const listApplications = (query) => call('list_applications', { query });
+export const getApplication = (id) => call('get_application', { id });
+export const saveApplication = (application) => call('save_application', { application });
+export const startApplicationReview = (id) => call('start_application_review', { id });
+export const recordCommitteeReview = (review) => call('record_committee_review', { review });
+export const mentorSuggestions = (applicationId) => call('mentor_suggestions', { applicationId });
+export const matchApplication = (applicationId, mentorId) =>
+  call('match_application', { applicationId, mentorId });
+export const recordMentorReply = (applicationId, reply) =>
+  call('record_mentor_reply', { applicationId, reply });
+export const printLetter = (letterId) => call('print_letter', { letterId });
+export const printPendingLetters = () => call('print_pending_letters');
+
+// Matching a whole intake. `cohortProposal(intake)` (null: every intake) resolves to {rows:
+// [{application_id, reference, protege, mentor_id, mentor, score, reasons}], total_score,
+// unmatched} and saves nothing; `acceptCohort(pairs)` takes [[application_id, mentor_id], ...],
+// saves all or none, and resolves to {applications: [application rows], notices}.
+export const intakes = () => call('intakes');
+export const cohortProposal = (intake) => call('cohort_proposal', { intake });
+export const acceptCohort = (pairs) => call('accept_cohort', { pairs });
+
 // Archiving; `register` is one of unit, staff, organisation, mentor, protege, mentorship.
 export const setArchived = (register, id, archived) =>
   call('set_archived', { register, id, archived });

@@ -8,6 +8,8 @@ import { staffScreen } from './screens/staff.js';
 import { unitsScreen } from './screens/units.js';
 import { mentorsScreen } from './screens/mentors.js';
 import { protegesScreen } from './screens/proteges.js';
+import { applicationsScreen } from './screens/applications.js';
+import { cohortScreen } from './screens/cohort.js';
 import { mentorshipsScreen } from './screens/mentorships.js';
 import { organisationsScreen } from './screens/organisations.js';
 import { settingsScreen } from './screens/settings.js';
@@ -17,8 +19,8 @@ import { cyclesScreen } from './screens/cycles.js';
 import { progressReportsScreen } from './screens/reports.js';
 
 const NAV = [
-  'dashboard', 'staff', 'units', 'mentors', 'proteges', 'mentorships', 'organisations',
-  'kpa', 'workload', 'reports', 'cycles', 'settings',
+  'dashboard', 'staff', 'units', 'mentors', 'proteges', 'applications', 'cohort',
+  'mentorships', 'organisations', 'kpa', 'workload', 'reports', 'cycles', 'settings',
 ];
 
 // What every screen may use: the closed lists, drop-down options and navigation.
@@ -106,6 +108,8 @@ async function boot() {
   screens.units = unitsScreen(ctx);
   screens.mentors = mentorsScreen(ctx);
   screens.proteges = protegesScreen(ctx);
+  screens.applications = applicationsScreen(ctx);
+  screens.cohort = cohortScreen(ctx);
   screens.mentorships = mentorshipsScreen(ctx);
   screens.organisations = organisationsScreen(ctx);
   screens.settings = settingsScreen(ctx);

@@ -13,8 +13,10 @@ use mentordesk_core::kpa::document as kpa_document;
 use mentordesk_core::kpa::AllocationStatus;
 use mentordesk_core::progress::document as progress_document;
 use mentordesk_core::progress::Period;
+use mentordesk_core::selection::Application;
+use mentordesk_core::selection::LetterKind;
 use mentordesk_core::store::{Confidential, MentorshipQuery};
-use mentordesk_core::{agreement, contracts, sample, Store};
+use mentordesk_core::{agreement, contracts, letters, sample, Store};
 
 /// MentorDesk from the command line: sample data and printed documents, no window needed.
 #[derive(Parser)]
@@ -25,7 +27,10 @@ use mentordesk_core::{agreement, contracts, sample, Store};
     mentordesk-cli agreements --db sample.sqlite3 --out agreements/\n  \
     mentordesk-cli kpa --db sample.sqlite3 --out kpa/ --cycle 2026/27\n  \
     mentordesk-cli contracts --db sample.sqlite3 --out contracts/\n  \
-    mentordesk-cli reports --db sample.sqlite3 --from 2026-10-01 --to 2026-12-31 --out reports/")]
+    mentordesk-cli reports --db sample.sqlite3 --from 2026-10-01 --to 2026-12-31 --out reports/\n  \
+    mentordesk-cli suggest --db sample.sqlite3 --protege APP-0001\n  \
+    mentordesk-cli assign --db sample.sqlite3 --intake \"December 2026 intake\"\n  \
+    mentordesk-cli letters --db sample.sqlite3 --out letters/")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -85,6 +90,27 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
+    /// Rank the mentors for one application, with each score's reasons, then the mentors a
+    /// hard rule excludes and why. Saves nothing.
+    Suggest {
+        /// The programme's database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The application (APP-0001), or a protégé by number (7: their latest open
+        /// application).
+        #[arg(long, value_name = "ID")]
+        protege: String,
+    },
+    /// Propose the best assignment of the applications ready for matching to mentors, within
+    /// every mentor's places free, with the total score. Saves nothing.
+    Assign {
+        /// The programme's database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// Only this intake, e.g. "2027 intake"; default every application ready for matching.
+        #[arg(long, value_name = "NAME")]
+        intake: Option<String>,
+    },
     /// Print the progress report of every mentorship under way in a period into a folder
     /// (confidential session notes left out).
     Reports {
@@ -97,6 +123,16 @@ enum Command {
         /// The period's last day (YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]
         to: String,
+        /// The folder to write the PDFs into (created if needed).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Print every selection letter still owed (acceptances, rejections, notices to mentors)
+    /// into a folder and mark each printed.
+    Letters {
+        /// The programme's database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
         /// The folder to write the PDFs into (created if needed).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
@@ -245,6 +281,79 @@ fn run(command: Command, today: NaiveDate) -> Result<(), String> {
                 out.display()
             );
         }
+        Command::Suggest { db, protege } => {
+            let store = open_existing(&db)?;
+            let application_id = application_of(&store, &protege)?;
+            let a = store.application(application_id).map_err(text)?;
+            let name = store
+                .protege(a.protege_id)
+                .and_then(|p| store.staff(p.staff_id))
+                .map_err(text)?
+                .full_name();
+            let suggestions = store.suggestions(application_id, today).map_err(text)?;
+            println!(
+                "Mentors for {} ({name}), mentoring from {} to {}:",
+                Application::reference(application_id),
+                a.wanted_start,
+                a.wanted_end
+            );
+            let (eligible, excluded): (Vec<_>, Vec<_>) =
+                suggestions.iter().partition(|s| s.excluded.is_none());
+            if eligible.is_empty() {
+                println!("  No mentor on the register may be matched.");
+            }
+            for (rank, s) in eligible.iter().enumerate() {
+                let mentor = mentor_label(s.mentor_id, &s.name, s.organisation.as_deref());
+                println!("{:>3}. {mentor}: score {}", rank + 1, s.score);
+                for reason in &s.reasons {
+                    println!("       {}", reason.text);
+                }
+            }
+            if !excluded.is_empty() {
+                println!("Excluded:");
+                for s in &excluded {
+                    let mentor = mentor_label(s.mentor_id, &s.name, s.organisation.as_deref());
+                    let why = s.excluded.as_deref().unwrap_or_default();
+                    println!("  - {mentor}: {why}");
+                }
+            }
+        }
+        Command::Assign { db, intake } => {
+            let store = open_existing(&db)?;
+            let proposal = store
+                .cohort_proposal(intake.as_deref(), today)
+                .map_err(text)?;
+            let cohort = intake.map_or_else(|| "every intake".to_owned(), |i| format!("\"{i}\""));
+            if proposal.rows.is_empty() {
+                println!("No application of {cohort} is ready for matching.");
+                return Ok(());
+            }
+            println!("Proposed assignment for {cohort} (nothing is saved):");
+            for row in &proposal.rows {
+                match (row.mentor_id, &row.mentor) {
+                    (Some(id), Some(mentor)) => println!(
+                        "  {} {} → {}: score {}",
+                        row.reference,
+                        row.protege,
+                        mentor_label(id, mentor, None),
+                        row.score
+                    ),
+                    _ => println!(
+                        "  {} {} → no mentor with a place free whom the rules allow",
+                        row.reference, row.protege
+                    ),
+                }
+                for reason in &row.reasons {
+                    println!("       {}", reason.text);
+                }
+            }
+            println!(
+                "Total score {}: {} matched, {} without a mentor.",
+                proposal.total_score,
+                proposal.rows.len() - proposal.unmatched,
+                proposal.unmatched
+            );
+        }
         Command::Reports { db, from, to, out } => {
             let from = parse_date("--from", &from)?;
             let to = parse_date("--to", &to)?;
@@ -277,6 +386,45 @@ fn run(command: Command, today: NaiveDate) -> Result<(), String> {
                 count(ids.len(), "progress report", "progress reports"),
                 period.label,
                 out.display()
+            );
+        }
+        Command::Letters { db, out } => {
+            let mut store = open_existing(&db)?;
+            if store.pending_letters().map_err(text)?.is_empty() {
+                println!("No letters are waiting to be printed in {}.", db.display());
+                return Ok(());
+            }
+            create_dir(&out)?;
+            let bar = progress(0, "letters");
+            let mut kinds = Vec::new();
+            let written =
+                letters::write_pending_letters(&mut store, today, &out, |letter, n, total| {
+                    bar.set_length(total as u64);
+                    bar.set_position(n as u64 - 1);
+                    bar.set_message(letters::file_name(letter));
+                    kinds.push(letter.kind);
+                });
+            bar.finish_and_clear();
+            let written = written.map_err(|e| {
+                // The letters printed before the failure are marked printed; say so, so that
+                // no one prints them twice.
+                format!(
+                    "{e} ({} printed before it; the rest are still owed)",
+                    count(kinds.len().saturating_sub(1), "letter was", "letters were")
+                )
+            })?;
+            let of = |kind| kinds.iter().filter(|&&k| k == kind).count();
+            println!(
+                "Wrote {} to {}: {}, {} and {}",
+                count(written.len(), "letter", "letters"),
+                out.display(),
+                count(of(LetterKind::Acceptance), "acceptance", "acceptances"),
+                count(of(LetterKind::Rejection), "rejection", "rejections"),
+                count(
+                    of(LetterKind::MentorNotice),
+                    "notice to a mentor",
+                    "notices to mentors"
+                )
             );
         }
     }
@@ -341,4 +489,47 @@ fn parse_mentorship(text: &str) -> Result<i64, String> {
     digits
         .parse()
         .map_err(|_| format!("\"{text}\" is not a mentorship number; give it as 7 or MS-0007"))
+}
+
+/// The application a `--protege` value names: "APP-0001" (any case) is an application; a bare
+/// number is a protégé, whose latest application still open for matching is taken.
+fn application_of(store: &Store, given: &str) -> Result<i64, String> {
+    let trimmed = given.trim();
+    let number = |digits: &str| digits.parse::<i64>().ok().filter(|n| *n > 0);
+    if let Some(digits) = trimmed
+        .get(..4)
+        .filter(|p| p.eq_ignore_ascii_case("APP-"))
+        .and_then(|_| trimmed.get(4..))
+    {
+        let id = number(digits).ok_or_else(|| {
+            format!("\"{given}\" is not an application reference; give it as APP-0001")
+        })?;
+        store.application(id).map_err(|_| {
+            format!(
+                "there is no application {} in the register",
+                Application::reference(id)
+            )
+        })?;
+        return Ok(id);
+    }
+    let protege = number(trimmed).ok_or_else(|| {
+        format!("\"{given}\" is neither an application (APP-0001) nor a protégé's number (7)")
+    })?;
+    store.protege(protege).map_err(text)?;
+    store
+        .latest_open_application(protege)
+        .map_err(text)?
+        .ok_or_else(|| {
+            format!(
+                "protégé {protege} has no application open for matching; give an application as APP-0001"
+            )
+        })
+}
+
+/// "Olive Okay (MT-0004)", or "Eve External of Mentors Inc (MT-0008)" for an external mentor.
+fn mentor_label(id: i64, name: &str, organisation: Option<&str>) -> String {
+    match organisation {
+        Some(org) => format!("{name} of {org} ({})", Mentor::reference(id)),
+        None => format!("{name} ({})", Mentor::reference(id)),
+    }
 }

@@ -154,6 +154,9 @@ fn help_names_every_command() {
         "kpa",
         "contracts",
         "reports",
+        "letters",
+        "suggest",
+        "assign",
     ] {
         assert!(stdout(&out).contains(command), "{}", stdout(&out));
     }
@@ -481,4 +484,225 @@ fn reports_with_a_bad_range_fail_in_one_line_and_write_nothing() {
         !missing.exists(),
         "a reading command must not create the database"
     );
+}
+
+#[test]
+fn letters_prints_every_letter_owed_once_and_then_says_none_are_owed() {
+    use mentordesk_core::letters;
+    use mentordesk_core::selection::{Application, Decision, Entry, LetterKind, Review, State};
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample(dir.path());
+    // The sample owes letters of its own; a rejection recorded here is owed too.
+    let owed = {
+        let mut store = mentordesk_core::Store::open(&db).unwrap();
+        let protege = store.proteges("Riaan Pretorius", None, false).unwrap()[0].id;
+        let id = store
+            .save_application(
+                &Application {
+                    id: None,
+                    protege_id: protege,
+                    entry: Entry::Application,
+                    received_on: chrono_date("2026-11-02"),
+                    intake: String::new(),
+                    wanted_start: chrono_date("2027-01-11"),
+                    wanted_end: chrono_date("2027-08-27"),
+                    preferred_gender: None,
+                    preferred_language: String::new(),
+                    motivation: String::new(),
+                    state: State::Submitted,
+                    mentor_id: None,
+                    mentorship_id: None,
+                },
+                "Refilwe Mokoena",
+                chrono_date("2026-11-23"),
+            )
+            .unwrap();
+        store
+            .record_review(
+                &Review {
+                    id: None,
+                    application_id: id,
+                    reviewed_on: chrono_date("2026-11-16"),
+                    members_present: "Refilwe Mokoena, Lindiwe Khumalo".into(),
+                    interview_notes: String::new(),
+                    decision: Decision::Rejected,
+                    reasons: "No places left for finance applicants in this intake".into(),
+                },
+                chrono_date("2026-11-23"),
+            )
+            .unwrap();
+        store.pending_letters().unwrap()
+    };
+    let of = |kind| owed.iter().filter(|l| l.kind == kind).count();
+    assert!(of(LetterKind::Rejection) >= 1);
+
+    let pdfs = dir.path().join("letters");
+    let run = || {
+        cli(&[
+            "letters",
+            "--db",
+            path(&db),
+            "--out",
+            path(&pdfs),
+            "--today",
+            "2026-11-23",
+        ])
+    };
+    let out = run();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut expected: Vec<String> = owed.iter().map(letters::file_name).collect();
+    expected.sort();
+    assert_eq!(pdfs_in(&pdfs), expected);
+    let said = stdout(&out);
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    assert!(
+        said.contains(&format!(
+            "Wrote {} to {}: {}, {} and {}",
+            plural(owed.len(), "letter", "letters"),
+            pdfs.display(),
+            plural(of(LetterKind::Acceptance), "acceptance", "acceptances"),
+            plural(of(LetterKind::Rejection), "rejection", "rejections"),
+            plural(
+                of(LetterKind::MentorNotice),
+                "notice to a mentor",
+                "notices to mentors"
+            ),
+        )),
+        "{said}"
+    );
+    // The rejection recorded above is the newest letter owed.
+    let mine = pdfs.join(letters::file_name(owed.last().unwrap()));
+    assert!(
+        pdf_text(&mine).contains("No places left for finance applicants in this intake"),
+        "the rejection prints the committee's reasons"
+    );
+
+    // Every letter is marked printed: a second run prints nothing and says so.
+    let out = run();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("No letters are waiting to be printed"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(pdfs_in(&pdfs).len(), expected.len());
+
+    let missing = dir.path().join("missing.sqlite3");
+    let out = cli(&["letters", "--db", path(&missing), "--out", path(&pdfs)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("there is no database at"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        !missing.exists(),
+        "a reading command must not create the database"
+    );
+}
+
+#[test]
+fn suggest_ranks_the_mentors_of_an_application_with_reasons_then_the_excluded() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample(dir.path());
+    let out = cli(&[
+        "suggest",
+        "--db",
+        path(&db),
+        "--protege",
+        "APP-0001",
+        "--today",
+        "2026-11-23",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("Mentors for APP-0001 ("), "{text}");
+    assert!(text.contains("  1. "), "{text}");
+    assert!(text.contains(": score "), "{text}");
+    assert!(text.contains("places free: +"), "{text}");
+    assert!(text.contains("Expertise covers"), "{text}");
+
+    let out = cli(&["suggest", "--db", path(&db), "--protege", "APP-9999"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("no application APP-9999"),
+        "{}",
+        stderr(&out)
+    );
+    let out = cli(&["suggest", "--db", path(&db), "--protege", "somebody"]);
+    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("neither an application"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn suggest_by_protege_number_gives_their_open_application_and_the_excluded_with_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample(dir.path());
+    let suggest = |id: &str| {
+        cli(&[
+            "suggest",
+            "--db",
+            path(&db),
+            "--protege",
+            id,
+            "--today",
+            "2026-11-23",
+        ])
+    };
+    let by_reference = stdout(&suggest("APP-0002"));
+    // In the sample, Lwazi Ntuli's line manager is one of the mentors.
+    assert!(by_reference.contains("Excluded:\n  - "), "{by_reference}");
+    assert!(by_reference.contains("line manager"), "{by_reference}");
+    let by_number = (1..=30)
+        .map(|n| stdout(&suggest(&n.to_string())))
+        .find(|text| text.starts_with("Mentors for APP-0002 "));
+    assert_eq!(by_number.as_deref(), Some(by_reference.as_str()));
+
+    let out = suggest("9999");
+    assert!(!out.status.success());
+    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+}
+
+#[test]
+fn assign_proposes_the_cohort_and_leaves_the_database_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample(dir.path());
+    let before = std::fs::read(&db).unwrap();
+    let out = cli(&["assign", "--db", path(&db), "--today", "2026-11-23"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("(nothing is saved)"), "{text}");
+    assert!(text.contains("APP-0001"), "{text}");
+    assert!(text.contains(" → "), "{text}");
+    assert!(text.contains("Total score "), "{text}");
+    assert!(text.contains("3 matched, 0 without a mentor"), "{text}");
+    let out = cli(&[
+        "assign",
+        "--db",
+        path(&db),
+        "--intake",
+        "No such intake",
+        "--today",
+        "2026-11-23",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("No application of \"No such intake\" is ready"));
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "assign changed the database"
+    );
+
+    // Never creates a database.
+    let missing = dir.path().join("missing.sqlite3");
+    let out = cli(&["assign", "--db", path(&missing)]);
+    assert!(!out.status.success());
+    assert!(!missing.exists());
 }

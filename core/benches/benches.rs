@@ -2,7 +2,9 @@
 //! of 1,000 agreements, and a search over 10,000 staff (under 20 ms); and the KPA
 //! allocations of 500 mentors printed in one batch (`cargo bench -p mentordesk-core -- kpa`);
 //! and the progress reports of 1,000 protégés over a log of 100,000 sessions
-//! (`cargo bench -p mentordesk-core --bench benches -- progress`).
+//! (`cargo bench -p mentordesk-core --bench benches -- progress`); and matching: one
+//! protégé's suggestions among 2,000 mentors and a cohort of 300 protégés assigned among 500
+//! (`cargo bench -p mentordesk-core --bench benches -- matching`).
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -12,7 +14,9 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use mentordesk_core::cycle::Cycle;
 use mentordesk_core::domain::*;
 use mentordesk_core::kpa::{self, ConsultationOutcome, Kpa};
+use mentordesk_core::matching;
 use mentordesk_core::progress::{self, Period, Rating, RatingScale, Recommendation, ReportEntry};
+use mentordesk_core::selection::{Application, Decision, Entry, Review, State};
 use mentordesk_core::session::{Action, ActionOwner, Session, SessionKind};
 use mentordesk_core::store::{Confidential, MentorshipQuery, StaffQuery};
 use mentordesk_core::{agreement, document, Store};
@@ -575,5 +579,230 @@ fn progress_benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(all, benches, kpa_benches, progress_benches);
+const FIELDS: [&str; 6] = [
+    "Budget planning, public procurement, monthly reports",
+    "Project management and leadership",
+    "Human resource administration, labour relations",
+    "Network support, information security",
+    "Financial accounting, audit and risk",
+    "Policy writing, stakeholder negotiation",
+];
+const NEEDS: [&str; 5] = [
+    "Budgeting, procurement and reporting",
+    "Leadership of a project team",
+    "Labour relations and recruitment",
+    "Audit findings, risk registers and accounting",
+    "Negotiation with stakeholders and policy drafting",
+];
+
+/// A programme ready for matching: `mentors` trained internal mentors appointed from
+/// 1 October 2026 to 30 September 2027, every third holding a draft mentorship, and
+/// `proteges` approved applications for January to June 2027 in the "2027 intake", each
+/// protégé with a three-level reporting line. Filled through the store's own saves.
+fn matching_register(mentors: usize, proteges: usize) -> (tempfile::TempDir, Store, Vec<i64>) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("matching.sqlite3")).expect("store");
+    let today = day(2026, 11, 23);
+    let applications = store
+        .in_transaction(|s| {
+            let mut persal = 50_000_000;
+            let mut person = |s: &mut Store, n: usize, manager: Option<i64>| {
+                persal += 1;
+                s.save_staff(
+                    &Staff {
+                        id: None,
+                        persal: persal.to_string(),
+                        first_names: FIRST[n % 8].into(),
+                        surname: format!("{} {n}", LAST[(n / 8) % 8]),
+                        gender: Some(if n.is_multiple_of(2) {
+                            Gender::Female
+                        } else {
+                            Gender::Male
+                        }),
+                        race: Some(Race::African),
+                        date_of_birth: Some(day(1965 + (n % 35) as i32, 1 + (n % 12) as u32, 1)),
+                        disability: false,
+                        designation: "Practitioner".into(),
+                        salary_level: Some(8),
+                        unit_id: None,
+                        line_manager_id: manager,
+                        location: Some(if n.is_multiple_of(3) {
+                            Location::Rural
+                        } else {
+                            Location::Urban
+                        }),
+                        public_service_start: None,
+                        unit_start: None,
+                        email: String::new(),
+                        phone: String::new(),
+                        archived: false,
+                    },
+                    today,
+                )
+            };
+            let director = person(s, 0, None)?;
+            let managers: Vec<i64> = (1..=10)
+                .map(|n| person(s, n, Some(director)))
+                .collect::<Result<_, _>>()?;
+            let mut mentor_ids = Vec::with_capacity(mentors);
+            for m in 0..mentors {
+                let staff_id = person(s, 100 + m, Some(managers[m % 10]))?;
+                mentor_ids.push(s.save_mentor(&Mentor {
+                    appointment_start: Some(day(2026, 10, 1)),
+                    appointment_end: Some(day(2027, 9, 30)),
+                    languages: "English, isiZulu".into(),
+                    ..trained_mentor(staff_id, FIELDS[m % FIELDS.len()], m)
+                })?);
+            }
+            for (m, &mentor_id) in mentor_ids.iter().enumerate().step_by(3) {
+                let held = person(s, 100_000 + m, None)?;
+                let protege_id =
+                    s.save_protege(&Protege::new(held, ProtegeKind::Applicant, "Reports"))?;
+                s.save_mentorship(&Mentorship {
+                    id: None,
+                    mentor_id,
+                    protege_id,
+                    start_date: day(2027, 2, 1),
+                    end_date: day(2027, 7, 31),
+                    purpose: Purpose::SkillsTransfer,
+                    mode: Mode::FaceToFace,
+                    frequency: Frequency::Monthly,
+                    meeting_minutes: 60,
+                    meeting_place: String::new(),
+                    status: Status::Draft,
+                    capacity_override_reason: String::new(),
+                    goals: vec![Goal {
+                        description: "Write the monthly report".into(),
+                        measure: "Six reports".into(),
+                        due_on: None,
+                        status: GoalStatus::NotStarted,
+                        progress: 0,
+                    }],
+                    competencies: Vec::new(),
+                    archived: false,
+                })?;
+            }
+            let mut applications = Vec::with_capacity(proteges);
+            for p in 0..proteges {
+                let staff_id = person(s, 200_000 + p, Some(managers[p % 10]))?;
+                let protege_id = s.save_protege(&Protege::new(
+                    staff_id,
+                    ProtegeKind::Applicant,
+                    NEEDS[p % NEEDS.len()],
+                ))?;
+                let id = s.save_application(
+                    &Application {
+                        id: None,
+                        protege_id,
+                        entry: Entry::Application,
+                        received_on: day(2026, 11, 2),
+                        intake: "2027 intake".into(),
+                        wanted_start: day(2027, 1, 1),
+                        wanted_end: day(2027, 6, 30),
+                        preferred_gender: (p % 4 == 0).then_some(Gender::Female),
+                        preferred_language: if p % 5 == 0 {
+                            "isiZulu".into()
+                        } else {
+                            String::new()
+                        },
+                        motivation: String::new(),
+                        state: State::Submitted,
+                        mentor_id: None,
+                        mentorship_id: None,
+                    },
+                    "Programme office",
+                    today,
+                )?;
+                s.start_review(id, "Programme office", today)?;
+                s.record_review(
+                    &Review {
+                        id: None,
+                        application_id: id,
+                        reviewed_on: day(2026, 11, 20),
+                        members_present: "Selection committee".into(),
+                        interview_notes: String::new(),
+                        decision: Decision::Approved,
+                        reasons: "Ready".into(),
+                    },
+                    today,
+                )?;
+                applications.push(id);
+            }
+            Ok(applications)
+        })
+        .expect("matching register");
+    (dir, store, applications)
+}
+
+/// A fit matrix of `rows` protégés by `columns` mentors, about one pair in five excluded, and
+/// each mentor's places left (0 to 4), from a fixed pseudo-random sequence.
+fn fit_matrix(rows: usize, columns: usize) -> (Vec<Vec<Option<u32>>>, Vec<u32>) {
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let fit = (0..rows)
+        .map(|_| {
+            (0..columns)
+                .map(|_| {
+                    let r = next();
+                    (r % 5 != 0).then_some(((r >> 8) % 101) as u32)
+                })
+                .collect()
+        })
+        .collect();
+    let capacity = (0..columns).map(|_| (next() % 5) as u32).collect();
+    (fit, capacity)
+}
+
+fn matching_benches(c: &mut Criterion) {
+    let today = day(2026, 11, 23);
+    let mut group = c.benchmark_group("matching");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+
+    let (_dir, store, applications) = matching_register(2_000, 1);
+    group.bench_function("suggestions for one protégé among 2,000 mentors", |b| {
+        b.iter(|| {
+            black_box(
+                store
+                    .suggestions(applications[0], today)
+                    .expect("suggestions"),
+            )
+        })
+    });
+
+    let (fit, capacity) = fit_matrix(300, 500);
+    group.bench_function("assign 300 protégés to 500 mentors (fit matrix)", |b| {
+        b.iter(|| black_box(matching::assign(&fit, &capacity)))
+    });
+
+    let (_dir, store, applications) = matching_register(500, 300);
+    assert_eq!(applications.len(), 300);
+    group.bench_function(
+        "cohort proposal of 300 protégés and 500 mentors (store)",
+        |b| {
+            b.iter(|| {
+                black_box(
+                    store
+                        .cohort_proposal(Some("2027 intake"), today)
+                        .expect("proposal"),
+                )
+            })
+        },
+    );
+    group.finish();
+}
+
+criterion_group!(
+    all,
+    benches,
+    kpa_benches,
+    progress_benches,
+    matching_benches
+);
 criterion_main!(all);

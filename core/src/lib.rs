@@ -11,6 +11,7 @@ pub mod document;
 pub mod domain;
 pub mod error;
 pub mod kpa;
+pub mod letters;
 pub mod matching;
 pub mod progress;
 pub mod rules;

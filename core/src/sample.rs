@@ -1,11 +1,13 @@
-//! The sample programme offered on first start: a department with five units, thirty staff,
-//! six mentors (one external), ten protégés of all four kinds and eight mentorships. The seven
-//! active mentorships have a history for reports and the dashboard: work plans mostly signed
-//! off, about sixty sessions with their actions, goals at every stage, competency ratings,
-//! the previous quarter's reports, and one troubled pair that has stopped meeting and has
-//! begun the termination steps. Every record goes through the same checks as a typed one, so
-//! the sample also proves the rules. Dates are placed around `today`, so the sample always
-//! looks current; whatever would fall after `today` is left out.
+//! The sample programme offered on first start: a department with five units, thirty-six staff,
+//! six mentors (one external), sixteen protégés of all four kinds and eight mentorships. The
+//! seven active mentorships have a history for reports and the dashboard: work plans mostly
+//! signed off, about sixty sessions with their actions, goals at every stage, competency
+//! ratings, the previous quarter's reports, and one troubled pair that has stopped meeting and
+//! has begun the termination steps. Six new staff members make up an open intake for
+//! selection and matching: applications waiting for the committee, approved, rejected (a
+//! letter owed) and an intern entered as eligible. Every record goes through the same checks
+//! as a typed one, so the sample also proves the rules. Dates are placed around `today`, so
+//! the sample always looks current; whatever would fall after `today` is left out.
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
@@ -13,6 +15,7 @@ use crate::calendar::WorkingCalendar;
 use crate::cycle::Cycle;
 use crate::domain::*;
 use crate::progress::{Period, Rating, RatingScale, Recommendation, ReportEntry};
+use crate::selection::{Application, Decision, Entry, Review, State};
 use crate::session::{Action, ActionOwner as Owner, Session, SessionKind};
 use crate::termination::{Step, StepKind};
 use crate::workplan::EventKind;
@@ -44,7 +47,7 @@ use Location::{Rural, Urban};
 use Race::{African, Coloured, Indian, White};
 
 /// The first five people manage the five units, in order.
-const PEOPLE: [Person; 30] = [
+const PEOPLE: [Person; 36] = [
     (
         "Nomvula",
         "Dlamini-Müller",
@@ -375,16 +378,88 @@ const PEOPLE: [Person; 30] = [
         1,
         Urban,
     ),
+    // The new staff members who apply to the sample's intake (`INTAKE`).
+    (
+        "Nandi",
+        "Cele",
+        F,
+        African,
+        (1996, 7, 22),
+        "Human Resource Practitioner",
+        7,
+        0,
+        Urban,
+    ),
+    (
+        "Lwazi",
+        "Ntuli",
+        M,
+        African,
+        (1994, 4, 11),
+        "Budget Analyst",
+        8,
+        1,
+        Rural,
+    ),
+    (
+        "Karabo",
+        "Mashaba",
+        F,
+        African,
+        (2002, 9, 3),
+        "Intern: Financial Accounting",
+        1,
+        1,
+        Urban,
+    ),
+    (
+        "Priya",
+        "Naidoo",
+        F,
+        Indian,
+        (1992, 1, 27),
+        "Database Administrator",
+        8,
+        2,
+        Urban,
+    ),
+    (
+        "Bongani",
+        "Mthethwa",
+        M,
+        African,
+        (1986, 10, 14),
+        "Assistant Director: Service Standards",
+        9,
+        4,
+        Rural,
+    ),
+    (
+        "Marius",
+        "Venter",
+        M,
+        White,
+        (1984, 5, 8),
+        "Assistant Director: Facilities",
+        9,
+        3,
+        Urban,
+    ),
 ];
 
-/// Internal mentors: (staff index, fields, years, override reason, nominated by).
-const MENTORS: [(usize, &str, u32, &str, &str); 5] = [
-    (5, "Skills development, training and learnerships, people management", 14, "", ""),
-    (6, "Budgeting, financial management, public finance", 16, "", "Pieter O'Neill"),
-    (7, "Information systems, project management, digital services", 12, "", ""),
+/// Internal mentors: (staff index, fields, years, override reason, nominated by, languages).
+const MENTORS: [(usize, &str, u32, &str, &str, &str); 5] = [
+    (5, "Skills development, training and learnerships, people management", 14, "", "",
+     "English, Afrikaans"),
+    (6, "Budgeting, financial management, public finance", 16, "", "Pieter O'Neill",
+     "English, isiZulu, isiXhosa"),
+    (7, "Information systems, project management, digital services", 12, "", "",
+     "English"),
     (8, "Labour relations, leadership, people management", 4,
-     "Eleven years in labour relations elsewhere in the public service; approved by the committee.", "Lindiwe Khumalo"),
-    (9, "Service delivery, Batho Pele, citizen engagement, leadership", 15, "", ""),
+     "Eleven years in labour relations elsewhere in the public service; approved by the committee.", "Lindiwe Khumalo",
+     "English, Afrikaans"),
+    (9, "Service delivery, Batho Pele, citizen engagement, leadership", 15, "", "",
+     "English, isiNdebele, Sepedi"),
 ];
 
 /// Each internal mentor's own KPAs besides mentoring: (title, outputs, indicators, weight).
@@ -588,6 +663,135 @@ const PROTEGES: [(usize, ProtegeKind, &str, &str); 10] = [
     ),
 ];
 
+/// The selection committee of the sample programme, as its reviews name the members present.
+const COMMITTEE: &str = "Refilwe Mokoena (chair), Lindiwe Khumalo, Mohammed Essop";
+
+/// What the selection committee has done with an application of the sample's intake.
+#[derive(Clone, Copy)]
+enum Committee {
+    /// Not reviewed yet.
+    Waiting,
+    /// Reviewed: (decision, interview notes, reasons).
+    Decided(Decision, &'static str, &'static str),
+    /// An intern or learner entered as eligible without an application needs no review.
+    NotNeeded,
+}
+
+/// One application of the sample's intake, by a new staff member of `PEOPLE`.
+struct Applicant {
+    person: usize,
+    kind: ProtegeKind,
+    detail: &'static str,
+    needs: &'static str,
+    /// The applicant's own line manager (a `PEOPLE` index) when it is not the unit's manager.
+    line_manager: Option<usize>,
+    preferred_gender: Option<Gender>,
+    preferred_language: &'static str,
+    motivation: &'static str,
+    /// The application was received so many days before `today`.
+    days_ago: u64,
+    committee: Committee,
+}
+
+/// The sample's intake: two applications waiting for the committee, two approved and ready
+/// for matching, one rejected (its letter not yet printed) and an intern entered as eligible.
+const INTAKE: [Applicant; 6] = [
+    Applicant {
+        person: 30,
+        kind: ProtegeKind::Applicant,
+        detail: "",
+        needs: "Skills development facilitation and training needs analysis; people management",
+        line_manager: None,
+        preferred_gender: Some(F),
+        preferred_language: "",
+        motivation: "I arrange the department's training and want to qualify as a skills \
+                     development facilitator. I would feel freer to speak with a woman mentor.",
+        days_ago: 40,
+        committee: Committee::Decided(
+            Decision::Approved,
+            "Interviewed for twenty minutes; a clear plan for the next three years.",
+            "Clear career goals in skills development and a development plan agreed with her \
+             manager; mentors in the field have places free.",
+        ),
+    },
+    Applicant {
+        person: 31,
+        kind: ProtegeKind::Applicant,
+        detail: "",
+        needs: "Budgeting and public finance; financial management reports for the executive",
+        // Sipho Mkhize, himself a mentor, manages the budget analysts.
+        line_manager: Some(6),
+        preferred_gender: None,
+        preferred_language: "isiZulu",
+        motivation: "I prepare the budget inputs of two branches and want to lead the \
+                     department's MTEF submission one day.",
+        days_ago: 35,
+        committee: Committee::Decided(
+            Decision::Approved,
+            "Asked to be mentored in isiZulu, in which he explains figures best.",
+            "Budgeting is a scarce skill in the department and his needs are clear. His own \
+             line manager cannot mentor him; another finance mentor is to be found.",
+        ),
+    },
+    Applicant {
+        person: 32,
+        kind: ProtegeKind::Intern,
+        detail: "Graduate internship: BCom Accounting",
+        needs: "Workplace experience in expenditure and budgeting; career planning in public \
+                finance",
+        line_manager: None,
+        preferred_gender: None,
+        preferred_language: "",
+        motivation: "",
+        days_ago: 14,
+        committee: Committee::NotNeeded,
+    },
+    Applicant {
+        person: 33,
+        kind: ProtegeKind::Applicant,
+        detail: "",
+        needs: "Project management of ICT projects; presenting to senior management",
+        line_manager: None,
+        preferred_gender: None,
+        preferred_language: "",
+        motivation: "I am to run the move of the leave system to the cloud next year and have \
+                     never led a project.",
+        days_ago: 6,
+        committee: Committee::Waiting,
+    },
+    Applicant {
+        person: 34,
+        kind: ProtegeKind::PromotedManager,
+        detail: "",
+        needs: "Leading a team for the first time; citizen engagement and service delivery \
+                improvement plans",
+        line_manager: None,
+        preferred_gender: Some(M),
+        preferred_language: "",
+        motivation: "Newly promoted to lead the regional service standards team of six.",
+        days_ago: 3,
+        committee: Committee::Waiting,
+    },
+    Applicant {
+        person: 35,
+        kind: ProtegeKind::PromotedManager,
+        detail: "",
+        needs: "Leadership; managing facilities contracts",
+        line_manager: None,
+        preferred_gender: None,
+        preferred_language: "",
+        motivation: "I manage the building contracts and want to become a better leader.",
+        days_ago: 30,
+        committee: Committee::Decided(
+            Decision::Rejected,
+            "",
+            "He already has a coach through the Emerging Management Development Programme, \
+             which runs for another six months; this intake's places go to staff without other support. \
+             He is welcome to apply to the next intake.",
+        ),
+    },
+];
+
 /// Mentorships: (mentor index, protégé index, purpose, mode, frequency, place, goals, competencies).
 type Pairing = (
     usize,
@@ -778,7 +982,7 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
                 designation: designation.into(),
                 salary_level: Some(level),
                 unit_id: Some(unit_ids[unit]),
-                line_manager_id: None,
+                line_manager_id: own_line_manager(n).map(|m| staff_ids[m]),
                 location: Some(location),
                 public_service_start: Some(joined.min(today)),
                 unit_start: Some(joined.min(today)),
@@ -806,7 +1010,9 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
 
     let trained = begin.checked_sub_months(Months::new(3)).unwrap_or(begin);
     let mut mentor_ids = Vec::new();
-    for (n, &(person, fields, years, override_reason, nominated_by)) in MENTORS.iter().enumerate() {
+    for (n, &(person, fields, years, override_reason, nominated_by, languages)) in
+        MENTORS.iter().enumerate()
+    {
         mentor_ids.push(store.save_mentor(&Mentor {
             id: None,
             staff_id: Some(staff_ids[person]),
@@ -830,7 +1036,7 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
             appointment_start: Some(begin),
             appointment_end: Some(appointment_end),
             experience_override_reason: override_reason.into(),
-            languages: String::new(),
+            languages: languages.into(),
             archived: false,
         })?);
     }
@@ -865,34 +1071,13 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
         appointment_start: Some(begin),
         appointment_end: Some(appointment_end),
         experience_override_reason: String::new(),
-        languages: String::new(),
+        languages: "English, isiZulu, Afrikaans".into(),
         archived: false,
     })?);
 
     let mut protege_ids = Vec::new();
     for &(person, kind, detail, needs) in &PROTEGES {
-        protege_ids.push(store.save_protege(&Protege {
-            id: None,
-            staff_id: staff_ids[person],
-            kind,
-            programme_detail: detail.into(),
-            career_goals: format!(
-                "Grow into a {} role",
-                if PEOPLE[person].6 >= 8 {
-                    "senior management"
-                } else {
-                    "professional"
-                }
-            ),
-            career_path_plan:
-                "Agreed with the line manager in the personal development plan".into(),
-            education: "Recorded in the personal file".into(),
-            work_experience: format!("{} in {}", PEOPLE[person].5, UNITS[PEOPLE[person].7]),
-            strengths: "Reliable, eager to learn".into(),
-            weaknesses: "Limited experience of the new role".into(),
-            development_needs: needs.into(),
-            archived: false,
-        })?);
+        protege_ids.push(enrol(store, &staff_ids, person, kind, detail, needs)?);
     }
 
     let mut mentorship_ids = Vec::new();
@@ -957,6 +1142,106 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
     let quarter = previous_quarter(store, today)?;
     for (&id, story) in mentorship_ids.iter().zip(&STORIES) {
         tell(store, id, story, &calendar, quarter.as_ref(), today)?;
+    }
+    // The intake wants its mentoring from the first of next month to the end of the mentors'
+    // appointments, so that every sample mentor's appointment covers it.
+    let wanted = (first + Months::new(1), appointment_end);
+    apply_to_intake(store, &staff_ids, wanted, today)
+}
+
+/// The applicant's own line manager, for the staff member at `PEOPLE[person]`.
+fn own_line_manager(person: usize) -> Option<usize> {
+    INTAKE
+        .iter()
+        .find(|a| a.person == person)
+        .and_then(|a| a.line_manager)
+}
+
+/// Records a staff member of `PEOPLE` as a protégé with the profile the committee reads.
+fn enrol(
+    store: &mut Store,
+    staff_ids: &[i64],
+    person: usize,
+    kind: ProtegeKind,
+    detail: &str,
+    needs: &str,
+) -> Result<i64> {
+    let (.., designation, level, unit, _) = PEOPLE[person];
+    store.save_protege(&Protege {
+        id: None,
+        staff_id: staff_ids[person],
+        kind,
+        programme_detail: detail.into(),
+        career_goals: format!(
+            "Grow into a {} role",
+            if level >= 8 {
+                "senior management"
+            } else {
+                "professional"
+            }
+        ),
+        career_path_plan: "Agreed with the line manager in the personal development plan".into(),
+        education: "Recorded in the personal file".into(),
+        work_experience: format!("{designation} in {}", UNITS[unit]),
+        strengths: "Reliable, eager to learn".into(),
+        weaknesses: "Limited experience of the new role".into(),
+        development_needs: needs.into(),
+        archived: false,
+    })
+}
+
+/// Records the sample's intake (`INTAKE`): each applicant as a protégé, the application (or
+/// the intern's entry as eligible) and the committee's review where it has decided. The
+/// programme manager records the applications; the committee reviews ten days after receipt.
+fn apply_to_intake(
+    store: &mut Store,
+    staff_ids: &[i64],
+    (wanted_start, wanted_end): (NaiveDate, NaiveDate),
+    today: NaiveDate,
+) -> Result<()> {
+    let officer = store.settings()?.programme_manager;
+    let intake = format!("{} intake", wanted_start.format("%B %Y"));
+    for a in &INTAKE {
+        let protege_id = enrol(store, staff_ids, a.person, a.kind, a.detail, a.needs)?;
+        let received_on = today - Days::new(a.days_ago);
+        let entry = match a.committee {
+            Committee::NotNeeded => Entry::Eligible,
+            _ => Entry::Application,
+        };
+        let id = store.save_application(
+            &Application {
+                id: None,
+                protege_id,
+                entry,
+                received_on,
+                intake: intake.clone(),
+                wanted_start,
+                wanted_end,
+                preferred_gender: a.preferred_gender,
+                preferred_language: a.preferred_language.into(),
+                motivation: a.motivation.into(),
+                state: State::Submitted,
+                mentor_id: None,
+                mentorship_id: None,
+            },
+            &officer,
+            today,
+        )?;
+        if let Committee::Decided(decision, interview_notes, reasons) = a.committee {
+            store.start_review(id, "Selection committee", received_on + Days::new(3))?;
+            store.record_review(
+                &Review {
+                    id: None,
+                    application_id: id,
+                    reviewed_on: received_on + Days::new(10),
+                    members_present: COMMITTEE.into(),
+                    interview_notes: interview_notes.into(),
+                    decision,
+                    reasons: reasons.into(),
+                },
+                today,
+            )?;
+        }
     }
     Ok(())
 }

@@ -359,6 +359,28 @@ fn an_empty_document_is_one_page_with_its_header_and_footer() {
 }
 
 #[test]
+fn a_page_break_starts_a_new_page_but_never_an_empty_one() {
+    let doc = Document {
+        title: "Letter".into(),
+        reference: "APP-0001/REJ".into(),
+        organisation: "Department".into(),
+        generated_on: date("2026-11-23"),
+        blocks: vec![
+            Block::Paragraph("Dear applicant".into()),
+            Block::PageBreak,
+            Block::PageBreak,
+            Block::Heading("File copy".into()),
+        ],
+    };
+    let bytes = render(&doc);
+    assert_eq!(page_count(&bytes), 2);
+    let text = pdftotext(&bytes);
+    let pages = pages(&text);
+    assert!(pages[0].contains("Dear applicant") && !pages[0].contains("File copy"));
+    assert!(pages[1].contains("File copy"));
+}
+
+#[test]
 fn pathological_input_renders_without_panicking() {
     let long_word = "Ä".repeat(250) + &"x".repeat(250);
     let doc = Document {

@@ -4,10 +4,11 @@
 
 use chrono::{Days, NaiveDate};
 use mentordesk_core::dashboard::AttentionKind;
-use mentordesk_core::domain::{GoalStatus, Mentorship, Mode, Status};
+use mentordesk_core::domain::{Gender, GoalStatus, Mentorship, Mode, ProtegeKind, Status};
 use mentordesk_core::progress::{Period, RatingScale, Recommendation};
+use mentordesk_core::selection::{Decision, Entry, LetterKind, State};
 use mentordesk_core::session::Session;
-use mentordesk_core::store::{Confidential, MentorshipQuery};
+use mentordesk_core::store::{ApplicationQuery, ApplicationRow, Confidential, MentorshipQuery};
 use mentordesk_core::termination::StepKind;
 use mentordesk_core::{cycle::Cycle, sample, Store};
 
@@ -260,4 +261,132 @@ fn loading_the_sample_twice_is_refused_and_leaves_the_first_as_it_was() {
     let err = sample::create(&mut store, today()).unwrap_err();
     assert_eq!(err.field(), Some("sample"));
     assert_eq!(active(&store), before);
+}
+
+/// The sample's open intake: its name and its applications, newest first.
+fn intake(store: &Store) -> (String, Vec<ApplicationRow>) {
+    let rows = store.applications(&ApplicationQuery::default()).unwrap();
+    let name = rows[0].intake.clone();
+    assert!(rows.iter().all(|r| r.intake == name), "{rows:?}");
+    (name, rows)
+}
+
+#[test]
+fn the_sample_intake_has_applications_waiting_approved_rejected_and_an_intern_entered_as_eligible()
+{
+    let (_dir, store) = sample_store();
+    let (name, rows) = intake(&store);
+    assert_eq!(name, "December 2026 intake");
+    let in_state = |state| rows.iter().filter(|r| r.state == state).count();
+    assert_eq!(in_state(State::Submitted), 3);
+    assert_eq!(in_state(State::UnderReview), 2);
+    assert_eq!(in_state(State::Rejected), 1);
+    assert_eq!(rows.len(), 6);
+    let eligible: Vec<_> = rows
+        .iter()
+        .map(|r| store.application(r.id).unwrap())
+        .filter(|a| a.entry == Entry::Eligible)
+        .collect();
+    assert_eq!(eligible.len(), 1);
+    assert_eq!(eligible[0].state, State::Submitted);
+    assert!(store.reviews(eligible[0].id.unwrap()).unwrap().is_empty());
+    for r in rows.iter().filter(|r| r.state != State::Submitted) {
+        let reviews = store.reviews(r.id).unwrap();
+        assert_eq!(reviews.len(), 1, "{r:?}");
+        assert!(!reviews[0].members_present.is_empty() && !reviews[0].reasons.is_empty());
+        assert!(reviews[0].reviewed_on <= today());
+        let decided = if r.state == State::Rejected {
+            Decision::Rejected
+        } else {
+            Decision::Approved
+        };
+        assert_eq!(reviews[0].decision, decided);
+    }
+}
+
+#[test]
+fn the_rejected_application_owes_a_letter_not_yet_printed() {
+    let (_dir, store) = sample_store();
+    let (_, rows) = intake(&store);
+    let rejected = rows.iter().find(|r| r.state == State::Rejected).unwrap();
+    let letters = store.pending_letters().unwrap();
+    assert_eq!(letters.len(), 1, "{letters:?}");
+    assert_eq!(letters[0].kind, LetterKind::Rejection);
+    assert_eq!(letters[0].application_id, rejected.id);
+}
+
+#[test]
+fn the_approved_applications_and_the_intern_are_ready_for_matching_within_the_appointments() {
+    let (_dir, store) = sample_store();
+    let (name, rows) = intake(&store);
+    let ready = store.matchable_applications(Some(&name)).unwrap();
+    let mut ready_ids: Vec<i64> = ready.iter().map(|a| a.id.unwrap()).collect();
+    ready_ids.sort();
+    let mut expected: Vec<i64> = rows
+        .iter()
+        .filter(|r| r.state == State::UnderReview || r.kind == ProtegeKind::Intern)
+        .map(|r| r.id)
+        .collect();
+    expected.sort();
+    assert_eq!(ready_ids, expected);
+    assert_eq!(ready.len(), 3);
+    assert_eq!(store.matchable_applications(None).unwrap().len(), 3);
+
+    let mentors: Vec<_> = store
+        .mentors("", false)
+        .unwrap()
+        .iter()
+        .map(|m| store.mentor(m.id).unwrap())
+        .collect();
+    for a in &ready {
+        assert!(a.wanted_start > today(), "{a:?}");
+        for m in &mentors {
+            assert!(
+                m.appointment_start.unwrap() <= a.wanted_start
+                    && a.wanted_end <= m.appointment_end.unwrap(),
+                "{m:?} is not appointed for {a:?}"
+            );
+        }
+    }
+    // Language and gender preferences have something to meet.
+    assert!(mentors.iter().all(|m| m.languages.contains("English")));
+    assert!(ready
+        .iter()
+        .any(|a| a.preferred_gender == Some(Gender::Female)));
+    assert!(ready.iter().any(|a| a.preferred_language == "isiZulu"));
+    assert!(mentors.iter().any(|m| m.languages.contains("isiZulu")));
+}
+
+#[test]
+fn the_sample_intake_is_proposed_in_full_and_the_line_manager_is_not_suggested() {
+    let (_dir, store) = sample_store();
+    let (name, _) = intake(&store);
+    let proposal = store.cohort_proposal(Some(&name), today()).unwrap();
+    assert_eq!(proposal.rows.len(), 3);
+    assert_eq!(proposal.unmatched, 0);
+    for row in &proposal.rows {
+        assert!(row.score > 0 && !row.reasons.is_empty(), "{row:?}");
+        let eligible = store
+            .suggestions(row.application_id, today())
+            .unwrap()
+            .into_iter()
+            .filter(|s| s.excluded.is_none())
+            .count();
+        assert!(eligible >= 3, "{row:?} has {eligible} eligible mentors");
+    }
+    // Lwazi Ntuli reports to Sipho Mkhize, who therefore may not mentor him.
+    let lwazi = proposal
+        .rows
+        .iter()
+        .find(|r| r.protege == "Lwazi Ntuli")
+        .unwrap();
+    assert_ne!(lwazi.mentor.as_deref(), Some("Sipho Mkhize"));
+    let excluded: Vec<_> = store
+        .suggestions(lwazi.application_id, today())
+        .unwrap()
+        .into_iter()
+        .filter(|s| s.excluded.is_some())
+        .map(|s| s.name)
+        .collect();
+    assert_eq!(excluded, ["Sipho Mkhize"]);
 }

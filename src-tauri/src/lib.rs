@@ -11,9 +11,14 @@
 //! - `sessions`: a mentorship's session log and the actions agreed, open until done.
 //! - `progress`: competency ratings, the rating scale's points, and termination steps.
 //! - `reports`: progress reports: their periods, what is written on them, printing one or all.
+//! - `selection`: applications, the committee's review, mentor suggestions, the mentor's
+//!   answer, the decision trail and the letters owed.
+//! - `cohort`: matching a whole intake at once: the proposal, edited in the window, accepted
+//!   in one transaction.
 //! - `documents`: printing agreements, KPA allocations and contracts, and handing the PDFs to
 //!   the person.
 
+mod cohort;
 mod dashboard;
 mod documents;
 mod ipc;
@@ -22,6 +27,7 @@ mod programme;
 mod progress;
 mod register;
 mod reports;
+mod selection;
 mod sessions;
 mod workplans;
 
@@ -110,6 +116,19 @@ pub fn run() -> tauri::Result<()> {
             reports::print_progress_report,
             reports::reportable_mentorships,
             reports::print_progress_reports,
+            selection::list_applications,
+            selection::get_application,
+            selection::save_application,
+            selection::start_application_review,
+            selection::record_committee_review,
+            selection::mentor_suggestions,
+            selection::match_application,
+            selection::record_mentor_reply,
+            selection::print_letter,
+            selection::print_pending_letters,
+            cohort::intakes,
+            cohort::cohort_proposal,
+            cohort::accept_cohort,
             documents::print_agreement,
             documents::print_kpa_allocation,
             documents::print_mentor_contract,

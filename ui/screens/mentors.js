@@ -121,7 +121,7 @@ export function mentorsScreen(ctx) {
       qualifications: '', professional_background: '', scarce_skills: '', years_experience: null,
       recruitment: 'volunteer', nominated_by: '', training_course: '', training_provider: '',
       training_completed_on: null, training_certificate: '', appointment_start: null,
-      appointment_end: null, experience_override_reason: '', archived: false,
+      appointment_end: null, experience_override_reason: '', languages: '', archived: false,
     }),
     titleOf: (r, form) => parts.titleOf(r, form),
     sections: [
@@ -148,6 +148,10 @@ export function mentorsScreen(ctx) {
             needed: 'Give the years of experience in the division (0 if none).',
           },
           { name: 'scarce_skills', label: 'Scarce skills' },
+          {
+            name: 'languages', label: 'Languages', wide: true,
+            hint: 'Languages the mentor can mentor in, e.g. English, isiZulu',
+          },
           { name: 'qualifications', label: 'Qualifications', type: 'textarea', rows: 2 },
           { name: 'professional_background', label: 'Professional background', type: 'textarea', rows: 2 },
           {

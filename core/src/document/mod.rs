@@ -43,6 +43,8 @@ pub enum Block {
     Signatures(Vec<Signatory>),
     /// Smaller grey text for remarks that are not part of the agreement's clauses.
     Note(String),
+    /// What follows starts on a new page (a letter's file copy, for example).
+    PageBreak,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -97,6 +99,7 @@ impl Document {
                     lines.push(titles.join(" | "));
                     lines.extend(rows.iter().map(|row| row.join(" | ")));
                 }
+                Block::PageBreak => {}
                 Block::Signatures(signatories) => {
                     for signatory in signatories {
                         lines.push(signatory.role.clone());

@@ -234,6 +234,8 @@ struct Chunk {
     keep_with_next: bool,
     /// What to draw first when this chunk opens a new page: a table's header row.
     repeat_on_new_page: Option<Rc<Chunk>>,
+    /// Whether this chunk starts a new page (unless the page is still empty).
+    new_page: bool,
 }
 
 /// Renders `doc` to the bytes of a PDF file.
@@ -307,6 +309,10 @@ fn chunks(doc: &Document) -> Vec<Chunk> {
             Block::Bullets(items) => push_bullets(&mut chunks, items),
             Block::Table { columns, rows } => push_table(&mut chunks, columns, rows),
             Block::Signatures(signatories) => push_signatures(&mut chunks, signatories),
+            Block::PageBreak => chunks.push(Chunk {
+                new_page: true,
+                ..Chunk::default()
+            }),
         }
     }
     chunks
@@ -332,7 +338,7 @@ fn push_lines(
             height: style.leading,
             marks: vec![Mark::text(x, 0.0, style, line)],
             keep_with_next: keep_all || (count > 1 && (index == 0 || index + 2 == count)),
-            repeat_on_new_page: None,
+            ..Chunk::default()
         });
     }
 }
@@ -368,7 +374,7 @@ fn push_fields(chunks: &mut Vec<Chunk>, pairs: &[(String, String)]) {
                 height: BODY.leading,
                 marks,
                 keep_with_next: line + 1 < count,
-                repeat_on_new_page: None,
+                ..Chunk::default()
             });
         }
     }
@@ -588,8 +594,8 @@ fn paginate(chunks: &[Chunk]) -> Vec<Vec<Mark>> {
     let mut y = CONTENT_TOP;
     for (index, chunk) in chunks.iter().enumerate() {
         let page_is_empty = y <= CONTENT_TOP;
-        if !page_is_empty && y + chunk.space_before + kept_height(&chunks[index..]) > CONTENT_BOTTOM
-        {
+        let full = y + chunk.space_before + kept_height(&chunks[index..]) > CONTENT_BOTTOM;
+        if !page_is_empty && (chunk.new_page || full) {
             pages.push(std::mem::take(&mut page));
             y = CONTENT_TOP;
             if let Some(header) = &chunk.repeat_on_new_page {

@@ -26,6 +26,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 pub use kpa::{AllocationQuery, AllocationRow, AllocationView};
+pub use matching::{CohortProposal, ProposalRow};
 pub use mentors::MentorRow;
 pub use mentorships::{MentorshipQuery, MentorshipRow};
 pub use migrate::LATEST_VERSION;

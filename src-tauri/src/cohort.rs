@@ -1,0 +1,68 @@
+//! Commands for matching a whole intake at once: the intakes on the register, the proposed
+//! assignment (which saves nothing) and accepting the edited proposal in one transaction. A
+//! row's other candidates come from `selection::mentor_suggestions`. The scoring, the
+//! assignment and the checks before each pair is saved are core's (`store::matching`,
+//! `Store::accept_cohort`).
+
+use mentordesk_core::selection::LetterKind;
+use mentordesk_core::store::{ApplicationQuery, ApplicationRow, CohortProposal};
+use serde::Serialize;
+use tauri::State;
+
+use crate::ipc::{today, Db, Reply};
+
+/// The intakes named on applications, most recently received first, each once.
+#[tauri::command(async)]
+pub fn intakes(db: State<'_, Db>) -> Reply<Vec<String>> {
+    let mut names: Vec<String> = Vec::new();
+    for row in db.store()?.applications(&ApplicationQuery::default())? {
+        if !row.intake.is_empty() && !names.contains(&row.intake) {
+            names.push(row.intake);
+        }
+    }
+    Ok(names)
+}
+
+/// The best assignment of an intake's applications ready for matching (of every intake when
+/// `intake` is absent) to mentors with places free.
+#[tauri::command(async)]
+pub fn cohort_proposal(db: State<'_, Db>, intake: Option<String>) -> Reply<CohortProposal> {
+    Ok(db
+        .store()?
+        .cohort_proposal(intake.as_deref().filter(|i| !i.is_empty()), today())?)
+}
+
+/// What accepting a cohort saved.
+#[derive(Debug, Serialize)]
+pub struct CohortSaved {
+    /// The applications matched, as the applications list now shows them.
+    pub applications: Vec<ApplicationRow>,
+    /// Notices to the mentors now owed, printed from the Applications screen.
+    pub notices: usize,
+}
+
+/// Matches every `(application, mentor)` pair, or none if one is refused; the programme
+/// manager named in Settings is recorded as having decided.
+#[tauri::command(async)]
+pub fn accept_cohort(db: State<'_, Db>, pairs: Vec<(i64, i64)>) -> Reply<CohortSaved> {
+    let mut store = db.store()?;
+    let manager = store.settings()?.programme_manager;
+    let actor = match manager.trim() {
+        "" => "Programme office",
+        name => name,
+    };
+    store.accept_cohort(&pairs, actor, today())?;
+    let accepted = |id: i64| pairs.iter().any(|&(application, _)| application == id);
+    Ok(CohortSaved {
+        applications: store
+            .applications(&ApplicationQuery::default())?
+            .into_iter()
+            .filter(|row| accepted(row.id))
+            .collect(),
+        notices: store
+            .pending_letters()?
+            .iter()
+            .filter(|l| l.kind == LetterKind::MentorNotice && accepted(l.application_id))
+            .count(),
+    })
+}
