@@ -257,9 +257,7 @@ async fn an_officer_registers_a_pair_sees_a_refusal_pairs_them_and_prints_the_ag
 #[tokio::test(flavor = "multi_thread")]
 async fn the_sample_programme_loads_with_its_mentorships_listed() {
     let app = App::launch().await;
-    app.click("#start-sample").await;
-    // Once loaded, the sample opens on the staff register; the menu waits until then.
-    app.wait_for("#staff-list tbody tr[data-id]").await;
+    load_sample(&app).await;
     app.click("#nav-mentorships").await;
     app.wait_for_text("#mentorships-list", "Zoë van der Merwe")
         .await;
@@ -291,6 +289,31 @@ async fn wait_for_rows(app: &App, css: &str, count: usize) {
         );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+}
+
+/// Loads the sample programme from the start screen and waits until it is in: it opens on the
+/// staff register, and the menu waits until then.
+async fn load_sample(app: &App) {
+    app.click("#start-sample").await;
+    app.wait_for("#staff-list tbody tr[data-id]").await;
+}
+
+/// The `data-id` of the first row of the table `table` whose text holds `text`.
+async fn row_id(app: &App, table: &str, text: &str) -> String {
+    let script = "const [table, text] = arguments;
+        const row = [...document.querySelectorAll(`${table} tbody tr[data-id]`)]
+            .find(r => r.textContent.includes(text));
+        return row ? row.dataset.id : null;";
+    let id = run(
+        app,
+        &format!("find the row of {table} with {text:?}"),
+        script,
+        vec![json!(table), json!(text)],
+    )
+    .await;
+    id.as_str()
+        .unwrap_or_else(|| panic!("{table} has no row with {text:?}"))
+        .to_owned()
 }
 
 /// Runs `script` in the window and returns its answer.
@@ -350,9 +373,7 @@ async fn confirm(app: &App) {
 #[tokio::test(flavor = "multi_thread")]
 async fn an_officer_finalises_a_kpa_allocation_after_two_refusals_and_prints_it() {
     let app = App::launch().await;
-    app.click("#start-sample").await;
-    // Once loaded, the sample opens on the staff register.
-    app.wait_for("#staff-list tbody tr[data-id]").await;
+    load_sample(&app).await;
     app.click("#nav-kpa").await;
     // The list opens on the current cycle with each mentor's latest version; the sample's
     // fifth internal mentor still has a draft that waits for the line manager.
@@ -494,8 +515,7 @@ async fn an_officer_finalises_a_kpa_allocation_after_two_refusals_and_prints_it(
 #[tokio::test(flavor = "multi_thread")]
 async fn a_change_to_a_final_allocation_makes_version_2_and_a_mentor_is_reappointed() {
     let app = App::launch().await;
-    app.click("#start-sample").await;
-    app.wait_for("#staff-list tbody tr[data-id]").await;
+    load_sample(&app).await;
     app.click("#nav-kpa").await;
     wait_for_rows(&app, "#kpa-list tbody tr[data-id]", 5).await;
     app.wait_for_text("#kpa-list", "Final").await;
@@ -563,25 +583,13 @@ async fn a_change_to_a_final_allocation_makes_version_2_and_a_mentor_is_reappoin
 #[tokio::test(flavor = "multi_thread")]
 async fn an_officer_generates_a_work_plan_sees_what_is_overdue_and_signs_an_event_off() {
     let app = App::launch().await;
-    app.click("#start-sample").await;
-    app.wait_for("#staff-list tbody tr[data-id]").await;
+    load_sample(&app).await;
     app.click("#nav-mentorships").await;
     wait_for_rows(&app, "#mentorships-list tbody tr", 8).await;
 
     // The sample's draft mentorship has no work plan yet, and its start date is weeks past,
     // so the first events of a new plan are past.
-    let find_row = "const [table, text] = arguments;
-        const row = [...document.querySelectorAll(`${table} tbody tr[data-id]`)]
-            .find(r => r.textContent.includes(text));
-        return row ? row.dataset.id : null;";
-    let mentorship = run(
-        &app,
-        "find the draft mentorship",
-        find_row,
-        vec![json!("#mentorships-list"), json!("Keabetswe Modise")],
-    )
-    .await;
-    let mentorship = mentorship.as_str().expect("the draft mentorship is listed");
+    let mentorship = row_id(&app, "#mentorships-list", "Keabetswe Modise").await;
     app.click(&format!(
         "#mentorships-list tbody tr[data-id='{mentorship}'] td"
     ))
@@ -592,14 +600,7 @@ async fn an_officer_generates_a_work_plan_sees_what_is_overdue_and_signs_an_even
     run(&app, "show the work plan", show, vec![json!("#workplan")]).await;
     app.screenshot("workplan-01-generated").await;
 
-    let event = run(
-        &app,
-        "find an overdue event",
-        find_row,
-        vec![json!("#workplan-list"), json!("Overdue")],
-    )
-    .await;
-    let event = event.as_str().expect("an overdue event").to_owned();
+    let event = row_id(&app, "#workplan-list", "Overdue").await;
     app.click(&format!("#workplan-list tbody tr[data-id='{event}'] td"))
         .await;
     let yesterday = window_date(&app, 1).await;
@@ -622,23 +623,11 @@ async fn an_officer_generates_a_work_plan_sees_what_is_overdue_and_signs_an_even
 #[tokio::test(flavor = "multi_thread")]
 async fn an_officer_logs_a_session_with_an_action_and_marks_it_done_later() {
     let app = App::launch().await;
-    app.click("#start-sample").await;
-    app.wait_for("#staff-list tbody tr[data-id]").await;
+    load_sample(&app).await;
     app.click("#nav-mentorships").await;
     wait_for_rows(&app, "#mentorships-list tbody tr", 8).await;
 
-    let find_row = "const [table, text] = arguments;
-        const row = [...document.querySelectorAll(`${table} tbody tr[data-id]`)]
-            .find(r => r.textContent.includes(text));
-        return row ? row.dataset.id : null;";
-    let mentorship = run(
-        &app,
-        "find an active mentorship",
-        find_row,
-        vec![json!("#mentorships-list"), json!("Active")],
-    )
-    .await;
-    let mentorship = mentorship.as_str().expect("an active mentorship is listed");
+    let mentorship = row_id(&app, "#mentorships-list", "Active").await;
     app.click(&format!(
         "#mentorships-list tbody tr[data-id='{mentorship}'] td"
     ))
@@ -720,14 +709,7 @@ async fn an_officer_logs_a_session_with_an_action_and_marks_it_done_later() {
         "Budget variance reports and the quarterly review",
     )
     .await;
-    let session = run(
-        &app,
-        "find the session",
-        find_row,
-        vec![json!("#sessions-list"), json!("Budget variance reports")],
-    )
-    .await;
-    let session = session.as_str().expect("the session is listed").to_owned();
+    let session = row_id(&app, "#sessions-list", "Budget variance reports").await;
     let row = app
         .text(&format!("#sessions-list tbody tr[data-id='{session}']"))
         .await;
@@ -802,22 +784,10 @@ async fn an_officer_logs_a_session_with_an_action_and_marks_it_done_later() {
 #[tokio::test(flavor = "multi_thread")]
 async fn an_officer_rates_a_competency_after_a_refusal_and_records_a_termination_step() {
     let app = App::launch().await;
-    app.click("#start-sample").await;
-    app.wait_for("#staff-list tbody tr[data-id]").await;
+    load_sample(&app).await;
     app.click("#nav-mentorships").await;
     wait_for_rows(&app, "#mentorships-list tbody tr", 8).await;
-    let find_row = "const [table, text] = arguments;
-        const row = [...document.querySelectorAll(`${table} tbody tr[data-id]`)]
-            .find(r => r.textContent.includes(text));
-        return row ? row.dataset.id : null;";
-    let mentorship = run(
-        &app,
-        "find Zoë's mentorship",
-        find_row,
-        vec![json!("#mentorships-list"), json!("Zoë van der Merwe")],
-    )
-    .await;
-    let mentorship = mentorship.as_str().expect("Zoë's mentorship is listed");
+    let mentorship = row_id(&app, "#mentorships-list", "Zoë van der Merwe").await;
     let open_mentorship = format!("#mentorships-list tbody tr[data-id='{mentorship}'] td");
     app.click(&open_mentorship).await;
 
@@ -983,8 +953,7 @@ async fn an_officer_rates_a_competency_after_a_refusal_and_records_a_termination
 #[tokio::test(flavor = "multi_thread")]
 async fn an_officer_writes_a_quarters_report_after_a_refusal_and_prints_it() {
     let app = App::launch().await;
-    app.click("#start-sample").await;
-    app.wait_for("#staff-list tbody tr[data-id]").await;
+    load_sample(&app).await;
     app.click("#nav-mentorships").await;
     wait_for_rows(&app, "#mentorships-list tbody tr", 8).await;
 
@@ -1163,8 +1132,7 @@ async fn an_officer_writes_a_quarters_report_after_a_refusal_and_prints_it() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_dashboard_lists_what_needs_attention_and_each_line_opens_its_record() {
     let app = App::launch().await;
-    app.click("#start-sample").await;
-    app.wait_for("#staff-list tbody tr[data-id]").await;
+    load_sample(&app).await;
     // A programme with records opens on the dashboard, as the window does when started again.
     run(&app, "start the window again", "location.reload();", vec![]).await;
     app.wait_for_text("#dashboard-summary", "need attention")
@@ -1295,8 +1263,7 @@ fn pdf_text(pdf: &std::path::Path) -> String {
 #[tokio::test(flavor = "multi_thread")]
 async fn an_application_goes_from_review_to_an_accepted_match_and_its_agreement() {
     let app = App::launch().await;
-    app.click("#start-sample").await;
-    app.wait_for("#staff-list tbody tr[data-id]").await;
+    load_sample(&app).await;
 
     // A protégé of the sample with no mentorship and no application yet.
     app.click("#nav-applications").await;
@@ -1528,8 +1495,7 @@ async fn an_application_goes_from_review_to_an_accepted_match_and_its_agreement(
 #[tokio::test(flavor = "multi_thread")]
 async fn a_cohort_is_proposed_edited_and_accepted_in_one_step() {
     let app = App::launch().await;
-    app.click("#start-sample").await;
-    app.wait_for("#staff-list tbody tr[data-id]").await;
+    load_sample(&app).await;
 
     // The sample's intake comes first; its three applications ready for matching are proposed.
     app.click("#nav-cohort").await;

@@ -473,6 +473,9 @@ export function applicationsScreen(ctx) {
       allStatus.textContent = '';
       try {
         const result = await api.printPendingLetters();
+        // The letters printed are no longer owed: the page is read again to show what
+        // remains, and only then says what was printed, so the two never disagree.
+        await refreshAll();
         allStatus.textContent = result.count === 1
           ? `1 letter printed at ${timeNow()}.`
           : `${result.count} letters printed at ${timeNow()}.`;
@@ -490,13 +493,6 @@ export function applicationsScreen(ctx) {
                 }
               },
             }))));
-        // The letters printed are no longer owed: the page is read again to show what
-        // remains, keeping the list of what was just printed.
-        const shown = [...allPrinted.childNodes];
-        const status = allStatus.textContent;
-        await refreshAll();
-        allStatus.textContent = status;
-        allPrinted.replaceChildren(...shown);
       } catch (error) {
         allStatus.textContent = error.message;
         allStatus.classList.add('error');
