@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use mentordesk_core::session::Session;
-use mentordesk_core::store::{Confidential, OpenAction};
+use mentordesk_core::store::OpenAction;
 use tauri::State;
 
 use crate::ipc::{today, Db, Reply};
@@ -13,22 +13,7 @@ use crate::ipc::{today, Db, Reply};
 /// them to anyone looking at the screen.
 #[tauri::command]
 pub fn list_sessions(db: State<'_, Db>, mentorship_id: i64) -> Reply<Vec<Session>> {
-    Ok(db
-        .store()?
-        .sessions(mentorship_id, FIRST_DAY, LAST_DAY, Confidential::LeftOut)?)
-}
-
-// The widest period the database stores dates for (four-digit years), so that the list holds
-// every session a mentorship ever had. Both are worked out when compiling, so the panic below
-// can only stop the build, never the app.
-const FIRST_DAY: NaiveDate = calendar_day(1, 1, 1);
-const LAST_DAY: NaiveDate = calendar_day(9999, 12, 31);
-
-const fn calendar_day(year: i32, month: u32, day: u32) -> NaiveDate {
-    match NaiveDate::from_ymd_opt(year, month, day) {
-        Some(d) => d,
-        None => panic!("not a day of the calendar"),
-    }
+    Ok(db.store()?.session_log(mentorship_id)?)
 }
 
 /// One session with its confidential notes and actions, for the session's form.

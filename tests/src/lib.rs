@@ -58,8 +58,21 @@ pub struct App {
 
 impl App {
     /// Builds the app (once per test process), then opens its window with a new, empty
-    /// database in a temporary folder.
+    /// database in a temporary folder. A window that fails to open is tried once more on new
+    /// ports: with tests in parallel, a port found free can be taken before the driver binds it.
     pub async fn launch() -> App {
+        match App::try_launch().await {
+            Ok(app) => app,
+            Err(first) => {
+                eprintln!("the window did not open; trying once more on new ports:\n{first}");
+                App::try_launch()
+                    .await
+                    .unwrap_or_else(|second| panic!("{second}"))
+            }
+        }
+    }
+
+    async fn try_launch() -> Result<App, String> {
         require_display();
         let application = app_binary();
         let tauri_driver = find_on_path("tauri-driver").unwrap_or_else(|| {
@@ -117,8 +130,8 @@ impl App {
             _dir: dir,
         };
         app.wait_until_driver_listens(port).await;
-        app.client = Some(app.start_session(port, &application).await);
-        app
+        app.client = Some(app.start_session(port, &application).await?);
+        Ok(app)
     }
 
     /// Ends the WebDriver session, which closes the window, then stops `tauri-driver`.
@@ -347,7 +360,7 @@ impl App {
         }
     }
 
-    async fn start_session(&self, port: u16, application: &Path) -> Client {
+    async fn start_session(&self, port: u16, application: &Path) -> Result<Client, String> {
         let capabilities = serde_json::json!({
             "browserName": "wry",
             "tauri:options": { "application": application },
@@ -359,21 +372,21 @@ impl App {
         let mut builder = fantoccini::ClientBuilder::native();
         let connecting = builder.capabilities(capabilities).connect(&url);
         match tokio::time::timeout(SESSION_START, connecting).await {
-            Ok(Ok(client)) => client,
-            Ok(Err(e)) => panic!(
+            Ok(Ok(client)) => Ok(client),
+            Ok(Err(e)) => Err(format!(
                 "could not open {} through tauri-driver: {e}\n{}",
                 application.display(),
                 self.driver_log_text()
-            ),
+            )),
             // WebKitWebDriver reports an app that quits at start-up only by this timeout, so
             // say how to see why.
-            Err(_) => panic!(
+            Err(_) => Err(format!(
                 "the window did not open within {SESSION_START:?}. If the app quits at start-up, \
                  run `MENTORDESK_DB={} {}` by hand to see why.\n{}",
                 self.db_path.display(),
                 application.display(),
                 self.driver_log_text()
-            ),
+            )),
         }
     }
 

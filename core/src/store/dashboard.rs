@@ -11,6 +11,7 @@ use crate::cycle::Cycle;
 use crate::dashboard::{self, Attention, AttentionKind};
 use crate::progress::Period;
 use crate::session::ActionOwner;
+use crate::settings::Settings;
 use crate::workload::appointment_warnings;
 use crate::Result;
 
@@ -25,11 +26,12 @@ const PROTEGE_NAME: &str = "ps.first_names || ' ' || ps.surname";
 impl Store {
     /// Everything that needs attention on `today`, grouped in the order of `AttentionKind`.
     pub fn dashboard(&self, today: NaiveDate) -> Result<Vec<Attention>> {
+        let settings = self.settings()?;
         let mut items = Vec::new();
         self.overdue_event_lines(today, &mut items)?;
-        self.report_due_lines(today, &mut items)?;
-        self.no_recent_session_lines(today, &mut items)?;
-        self.appointment_lines(today, &mut items)?;
+        self.report_due_lines(today, settings.cycle_start_month, &mut items)?;
+        self.no_recent_session_lines(today, settings.no_session_warning_days, &mut items)?;
+        self.appointment_lines(today, &settings, &mut items)?;
         self.action_lines(today, &mut items)?;
         Ok(items)
     }
@@ -50,8 +52,12 @@ impl Store {
 
     /// Reports not yet written for the quarter containing `today` (due by its end) and for
     /// the quarter before it (overdue).
-    fn report_due_lines(&self, today: NaiveDate, items: &mut Vec<Attention>) -> Result<()> {
-        let start_month = self.settings()?.cycle_start_month;
+    fn report_due_lines(
+        &self,
+        today: NaiveDate,
+        start_month: u32,
+        items: &mut Vec<Attention>,
+    ) -> Result<()> {
         let quarter_of = |day: NaiveDate| -> Result<Option<Period>> {
             let cycle = match self.cycle_containing(day)? {
                 Some(c) => Some(c),
@@ -106,8 +112,12 @@ impl Store {
 
     /// Active mentorships that have run for the setting's number of days without a session
     /// in that time.
-    fn no_recent_session_lines(&self, today: NaiveDate, items: &mut Vec<Attention>) -> Result<()> {
-        let days = self.settings()?.no_session_warning_days;
+    fn no_recent_session_lines(
+        &self,
+        today: NaiveDate,
+        days: u32,
+        items: &mut Vec<Attention>,
+    ) -> Result<()> {
         let Some(cutoff) = today.checked_sub_days(Days::new(u64::from(days))) else {
             return Ok(());
         };
@@ -143,10 +153,14 @@ impl Store {
         Ok(())
     }
 
-    fn appointment_lines(&self, today: NaiveDate, items: &mut Vec<Attention>) -> Result<()> {
-        let settings = self.settings()?;
+    fn appointment_lines(
+        &self,
+        today: NaiveDate,
+        settings: &Settings,
+        items: &mut Vec<Attention>,
+    ) -> Result<()> {
         for facts in self.mentor_facts(today)? {
-            for w in appointment_warnings(&facts, today, &settings) {
+            for w in appointment_warnings(&facts, today, settings) {
                 items.push(Attention {
                     kind: AttentionKind::Appointment,
                     text: w.message,

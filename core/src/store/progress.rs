@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row};
 
+use super::sessions::agreed_action_from_row;
 use super::{not_found, OpenAction, Store};
 use crate::progress::{Rating, ReportEntry};
-use crate::session::Action;
 use crate::termination::Step;
 use crate::{Error, Result};
 
@@ -299,19 +299,7 @@ impl Store {
              WHERE s.mentorship_id = ?1 AND a.done_on BETWEEN ?2 AND ?3
              ORDER BY a.done_on, a.id",
         )?;
-        let rows = stmt.query_map(params![mentorship_id, from, to], |r| {
-            Ok(OpenAction {
-                action: Action {
-                    id: r.get(0)?,
-                    description: r.get(1)?,
-                    owner: r.get(2)?,
-                    due_on: r.get(3)?,
-                    done_on: r.get(4)?,
-                },
-                session_id: r.get(5)?,
-                agreed_on: r.get(6)?,
-            })
-        })?;
+        let rows = stmt.query_map(params![mentorship_id, from, to], agreed_action_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -38,6 +38,22 @@ pub struct OpenAction {
     pub agreed_on: NaiveDate,
 }
 
+/// An action with the session that agreed it, from the columns `a.id, a.description, a.owner,
+/// a.due_on, a.done_on, s.id, s.held_on`.
+pub(super) fn agreed_action_from_row(r: &Row) -> rusqlite::Result<OpenAction> {
+    Ok(OpenAction {
+        action: Action {
+            id: r.get(0)?,
+            description: r.get(1)?,
+            owner: r.get(2)?,
+            due_on: r.get(3)?,
+            done_on: r.get(4)?,
+        },
+        session_id: r.get(5)?,
+        agreed_on: r.get(6)?,
+    })
+}
+
 /// Whether the confidential notes go with the sessions read for a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confidential {
@@ -49,7 +65,7 @@ pub enum Confidential {
 impl Store {
     /// One session with its confidential notes and actions, for the session form.
     pub fn session(&self, id: i64) -> Result<Session> {
-        let mut s = self
+        let s = self
             .conn
             .query_row(
                 &format!("SELECT {COLUMNS} FROM session WHERE id = ?1"),
@@ -57,25 +73,8 @@ impl Store {
                 session_from_row,
             )
             .map_err(not_found("Session", id))?;
-        s.actions = self.session_actions(id)?;
-        Ok(s)
-    }
-
-    fn session_actions(&self, session_id: i64) -> Result<Vec<Action>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, description, owner, due_on, done_on FROM session_action
-             WHERE session_id = ?1 ORDER BY position",
-        )?;
-        let rows = stmt.query_map([session_id], |r| {
-            Ok(Action {
-                id: r.get(0)?,
-                description: r.get(1)?,
-                owner: r.get(2)?,
-                due_on: r.get(3)?,
-                done_on: r.get(4)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut one = self.with_actions(vec![s], Confidential::Included)?;
+        Ok(one.remove(0))
     }
 
     /// A mentorship's sessions held from `from` to `to` (both included), oldest first.
@@ -93,16 +92,67 @@ impl Store {
         let sessions = stmt
             .query_map(params![mentorship_id, from, to], session_from_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        sessions
+        self.with_actions(sessions, confidential)
+    }
+
+    /// Every session a mentorship has had, oldest first, without confidential notes: the log
+    /// as a list shows it.
+    pub fn session_log(&self, mentorship_id: i64) -> Result<Vec<Session>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM session WHERE mentorship_id = ?1 ORDER BY held_on, id"
+        ))?;
+        let sessions = stmt
+            .query_map([mentorship_id], session_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        self.with_actions(sessions, Confidential::LeftOut)
+    }
+
+    /// Gives each session its actions, read in one query, and leaves the confidential notes
+    /// out unless they are included.
+    fn with_actions(
+        &self,
+        sessions: Vec<Session>,
+        confidential: Confidential,
+    ) -> Result<Vec<Session>> {
+        if sessions.is_empty() {
+            return Ok(sessions);
+        }
+        let ids = sessions
+            .iter()
+            .filter_map(|s| s.id)
+            .map(|id| id.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT session_id, id, description, owner, due_on, done_on FROM session_action
+             WHERE session_id IN ({ids}) ORDER BY session_id, position"
+        ))?;
+        let mut actions: std::collections::HashMap<i64, Vec<Action>> = Default::default();
+        for row in stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                Action {
+                    id: r.get(1)?,
+                    description: r.get(2)?,
+                    owner: r.get(3)?,
+                    due_on: r.get(4)?,
+                    done_on: r.get(5)?,
+                },
+            ))
+        })? {
+            let (session_id, action) = row?;
+            actions.entry(session_id).or_default().push(action);
+        }
+        Ok(sessions
             .into_iter()
             .map(|mut s| {
-                s.actions = self.session_actions(s.id.unwrap_or_default())?;
-                Ok(match confidential {
+                s.actions = s.id.and_then(|id| actions.remove(&id)).unwrap_or_default();
+                match confidential {
                     Confidential::LeftOut => s.without_confidential(),
                     Confidential::Included => s,
-                })
+                }
             })
-            .collect()
+            .collect())
     }
 
     /// Saves a session and its actions in one transaction; returns its id.
@@ -222,19 +272,7 @@ impl Store {
                AND (a.done_on IS NULL OR a.done_on > ?2)
              ORDER BY coalesce(a.due_on, s.held_on), a.id",
         )?;
-        let rows = stmt.query_map(params![mentorship_id, day], |r| {
-            Ok(OpenAction {
-                action: Action {
-                    id: r.get(0)?,
-                    description: r.get(1)?,
-                    owner: r.get(2)?,
-                    due_on: r.get(3)?,
-                    done_on: r.get(4)?,
-                },
-                session_id: r.get(5)?,
-                agreed_on: r.get(6)?,
-            })
-        })?;
+        let rows = stmt.query_map(params![mentorship_id, day], agreed_action_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
