@@ -84,6 +84,29 @@ pub enum Error {
 
     #[error("the PDF could not be drawn: {0}")]
     Pdf(String),
+
+    /// The database is encrypted and was opened without its passphrase.
+    #[error("This database is encrypted: type its passphrase to open it.")]
+    Locked,
+
+    #[error(
+        "That passphrase does not open this database. Check the spelling and the Caps Lock key \
+         and try again; nothing was changed."
+    )]
+    WrongPassphrase,
+
+    /// The name and password given at sign-in do not match an active user.
+    #[error("That name and password do not match a person allowed to use MentorDesk.")]
+    SignIn,
+
+    /// The person signed in may not do this; the message says what their role allows.
+    #[error("{0}")]
+    NotAllowed(String),
+
+    /// A file a person chose could not be read as what it claims to be (a backup, a
+    /// spreadsheet); the message says what is wrong with it.
+    #[error("{0}")]
+    BadFile(String),
 }
 
 impl Error {
@@ -119,6 +142,11 @@ impl Error {
             Error::File { .. } => "file",
             Error::Database(_) => "database",
             Error::Pdf(_) => "pdf",
+            Error::Locked => "locked",
+            Error::WrongPassphrase => "wrong_passphrase",
+            Error::SignIn => "sign_in",
+            Error::NotAllowed(_) => "not_allowed",
+            Error::BadFile(_) => "bad_file",
         }
     }
 

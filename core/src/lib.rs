@@ -2,6 +2,7 @@
 //! store and the printed documents. It knows nothing of windows or IPC; the Tauri shell and
 //! the command-line program are thin callers of this crate.
 
+pub mod access;
 pub mod agreement;
 pub mod calendar;
 pub mod contracts;

@@ -59,6 +59,7 @@ pub const DEFS: &[SettingDef] = &[
     SettingDef { key: "match_weight_language", label: "Matching weight: language preference", help: "Points when the mentor mentors in the protégé's preferred language, or when there is no preference (5).", kind: SettingKind::Count },
     SettingDef { key: "mentor_reply_days", label: "Mentor's reply to a proposed protégé within (days)", help: "The notice to a mentor asks for an answer within this many days (10).", kind: SettingKind::Count },
     SettingDef { key: "appointment_warning_days", label: "Warn of appointments ending within (days)", help: "Appointments that end within this many days are flagged (30).", kind: SettingKind::Count },
+    SettingDef { key: "backups_kept", label: "Automatic backups kept", help: "MentorDesk backs the database up on each day it is used and before every upgrade, keeping this many of those backups (10). Backups made by hand are never removed.", kind: SettingKind::Count },
 ];
 
 /// The settings as typed values, read once per operation.
@@ -94,6 +95,7 @@ pub struct Settings {
     pub match_weight_gender: u32,
     pub match_weight_language: u32,
     pub mentor_reply_days: u32,
+    pub backups_kept: u32,
 }
 
 impl Settings {
@@ -130,6 +132,7 @@ impl Settings {
             match_weight_gender: 10,
             match_weight_language: 5,
             mentor_reply_days: 10,
+            backups_kept: 10,
         };
         for (key, value) in pairs {
             let key = DEFS.iter().find(|d| d.key == key).map_or("", |d| d.key);
@@ -163,6 +166,7 @@ impl Settings {
                     s.kpa_range_for_senior_managers = parse_flag(key, value)?
                 }
                 "appointment_warning_days" => s.appointment_warning_days = parse_count(key, value)?,
+                "backups_kept" => s.backups_kept = parse_count(key, value)?,
                 "workplan_feedback_working_day" => {
                     s.workplan_feedback_working_day = parse_count(key, value)?
                 }
@@ -247,6 +251,7 @@ impl Settings {
                 "appointment_warning_days",
                 self.appointment_warning_days.to_string(),
             ),
+            ("backups_kept", self.backups_kept.to_string()),
             (
                 "workplan_feedback_working_day",
                 self.workplan_feedback_working_day.to_string(),
@@ -328,6 +333,7 @@ impl Settings {
                 0,
                 365,
             ),
+            ("backups_kept", self.backups_kept, 1, 365),
             (
                 "workplan_feedback_working_day",
                 self.workplan_feedback_working_day,

@@ -1,11 +1,13 @@
 //! Integration tests of core, one module per area of `src/`.
 
 mod agreement;
+mod audit;
 mod calendar;
 mod contracts;
 mod cycle;
 mod dashboard;
 mod document;
+mod encryption;
 mod kpa;
 mod kpa_document;
 mod matching;

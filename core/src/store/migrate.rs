@@ -13,12 +13,14 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (5, include_str!("../../migrations/0005_sessions.sql")),
     (6, include_str!("../../migrations/0006_progress.sql")),
     (7, include_str!("../../migrations/0007_selection.sql")),
+    (8, include_str!("../../migrations/0008_trust.sql")),
 ];
 
 /// The data version this program writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 
-pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+/// Brings the database to the latest version and says how many migrations ran.
+pub(super) fn migrate(conn: &mut Connection) -> Result<usize> {
     conn.execute_batch(
         "CREATE TABLE IF NOT EXISTS schema_version (
              version    INTEGER PRIMARY KEY,
@@ -36,7 +38,8 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
             known: LATEST_VERSION,
         });
     }
-    for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > current) {
+    let pending: Vec<_> = MIGRATIONS.iter().filter(|(v, _)| *v > current).collect();
+    for (version, sql) in &pending {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.execute(
@@ -45,7 +48,7 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
         )?;
         tx.commit()?;
     }
-    Ok(())
+    Ok(pending.len())
 }
 
 #[cfg(test)]

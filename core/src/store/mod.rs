@@ -1,6 +1,7 @@
 //! The SQLite store: one file, opened in one place, migrated on open. Each submodule owns the
 //! SQL of one table or aggregate; no SQL lives outside this module.
 
+mod audit;
 mod cycles;
 mod dashboard;
 mod holidays;
@@ -25,6 +26,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
+pub use audit::{AuditEntry, AuditQuery, ChainCheck};
 pub use kpa::{AllocationQuery, AllocationRow, AllocationView};
 pub use matching::{CohortProposal, ProposalRow};
 pub use mentors::MentorRow;
@@ -87,11 +89,24 @@ pub struct Choice {
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The passphrase of an encrypted database, kept to open its backups the same way.
+    passphrase: Option<String>,
+    actor: audit::Actor,
 }
 
+/// Who the audit trail names for changes before anyone is named with `Store::set_actor`.
+pub const NO_ONE_SIGNED_IN: &str = "MentorDesk (no one signed in)";
+
 impl Store {
-    /// Opens (creating if needed) the database file and brings it to the latest version.
+    /// Opens (creating if needed) an unencrypted database file and brings it to the latest
+    /// version. An encrypted file is refused with `Error::Locked`.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_with(path, None)
+    }
+
+    /// Opens (creating if needed) the database file with its passphrase, if it has one, and
+    /// brings it to the latest version. A new file opened with a passphrase is encrypted.
+    pub fn open_with(path: &Path, passphrase: Option<&str>) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::file(dir, e))?;
         }
@@ -99,22 +114,50 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
-        Store::setup(conn, Some(path.to_owned()))
+        Store::setup(conn, Some(path.to_owned()), passphrase)
     }
 
     pub fn open_in_memory() -> Result<Store> {
-        Store::setup(Connection::open_in_memory()?, None)
+        Store::setup(Connection::open_in_memory()?, None, None)
     }
 
-    fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+    fn setup(
+        mut conn: Connection,
+        path: Option<PathBuf>,
+        passphrase: Option<&str>,
+    ) -> Result<Store> {
+        // A wrong passphrase is reported as an error; SQLCipher need not also print it.
+        conn.execute_batch("PRAGMA cipher_log_level = NONE")?;
+        if let Some(key) = passphrase {
+            // SQLCipher takes the key before anything else is read.
+            conn.pragma_update(None, "key", key)?;
+        }
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        readable(&conn, passphrase.is_some())?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         if path.is_some() {
             conn.pragma_update(None, "journal_mode", "WAL")?;
             conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
-        migrate::migrate(&mut conn)?;
-        Ok(Store { conn, path })
+        let actor = audit::Actor::new(NO_ONE_SIGNED_IN);
+        audit::register_functions(&conn, &actor)?;
+        let applied = migrate::migrate(&mut conn)?;
+        if applied > 0 || !audit::has_triggers(&conn)? {
+            let tx = conn.transaction()?;
+            audit::install_triggers(&tx)?;
+            tx.commit()?;
+        }
+        Ok(Store {
+            conn,
+            path,
+            passphrase: passphrase.map(str::to_owned),
+            actor,
+        })
+    }
+
+    /// True when the database is encrypted with a passphrase.
+    pub fn is_encrypted(&self) -> bool {
+        self.passphrase.is_some()
     }
 
     /// The file this store reads and writes, if it is not in memory.
@@ -144,6 +187,40 @@ impl Store {
             });
         }
         Ok(())
+    }
+}
+
+/// True when the file at `path` is an encrypted database: it exists, is not empty, and does
+/// not start with SQLite's plain header. It says nothing of whether the file is a database.
+pub fn is_encrypted(path: &Path) -> Result<bool> {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(Error::file(path, e)),
+    };
+    let read = file.read(&mut head).map_err(|e| Error::file(path, e))?;
+    Ok(read > 0 && &head[..read] != &b"SQLite format 3\0"[..read])
+}
+
+/// Reads the schema once, so that a wrong or missing passphrase is told apart from other
+/// failures before anything else is tried.
+fn readable(conn: &Connection, with_passphrase: bool) -> Result<()> {
+    match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    }) {
+        Ok(_) => Ok(()),
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::NotADatabase =>
+        {
+            Err(if with_passphrase {
+                Error::WrongPassphrase
+            } else {
+                Error::Locked
+            })
+        }
+        Err(e) => Err(e.into()),
     }
 }
 
