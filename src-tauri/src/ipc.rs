@@ -1,10 +1,13 @@
 //! What every command shares: the open database held as Tauri state, the error shape the
 //! window receives, and today's date. It does not decide anything about the programme.
 
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use chrono::NaiveDate;
+use mentordesk_core::access::User;
+use mentordesk_core::store::{is_encrypted, NO_ONE_SIGNED_IN};
 use mentordesk_core::{Error, Store};
 use serde::Serialize;
 
@@ -40,16 +43,70 @@ impl From<Error> for IpcError {
 /// A command's answer to the window.
 pub type Reply<T> = Result<T, IpcError>;
 
-/// The programme database, or why it could not be opened.
+/// The programme database, locked (encrypted and not yet unlocked), open, or why it could
+/// not be opened; and the person signed in.
 pub struct Db {
     path: PathBuf,
-    store: Result<Mutex<Store>, IpcError>,
+    state: Mutex<Opened>,
+    user: Mutex<Option<User>>,
+}
+
+enum Opened {
+    Open(Store),
+    Locked,
+    Failed(IpcError),
+}
+
+/// The open store, locked for one command.
+pub struct StoreGuard<'a>(MutexGuard<'a, Opened>);
+
+impl Deref for StoreGuard<'_> {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        match &*self.0 {
+            Opened::Open(store) => store,
+            // `Db::store` hands out a guard only over an open store, and holds the lock.
+            _ => unreachable!("a StoreGuard over a store that is not open"),
+        }
+    }
+}
+
+impl DerefMut for StoreGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Store {
+        match &mut *self.0 {
+            Opened::Open(store) => store,
+            _ => unreachable!("a StoreGuard over a store that is not open"),
+        }
+    }
 }
 
 impl Db {
+    /// Opens the database file, unless it is encrypted: then it waits for `unlock`.
     pub fn open(path: PathBuf) -> Db {
-        let store = Store::open(&path).map(Mutex::new).map_err(IpcError::from);
-        Db { path, store }
+        let state = match is_encrypted(&path) {
+            Ok(true) => Opened::Locked,
+            Ok(false) => Db::opened(Store::open(&path)),
+            Err(e) => Opened::Failed(e.into()),
+        };
+        Db {
+            path,
+            state: Mutex::new(state),
+            user: Mutex::new(None),
+        }
+    }
+
+    fn opened(store: mentordesk_core::Result<Store>) -> Opened {
+        match store {
+            Ok(store) => Opened::Open(store),
+            Err(Error::Locked) => Opened::Locked,
+            Err(e) => Opened::Failed(e.into()),
+        }
+    }
+
+    fn state(&self) -> MutexGuard<'_, Opened> {
+        // A command that panicked cannot have left half a change behind: every write runs in
+        // a transaction that rolls back when dropped. So the store stays usable.
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// The database file, whether or not it could be opened.
@@ -57,17 +114,75 @@ impl Db {
         &self.path
     }
 
+    /// True while the database is encrypted and waits for its passphrase.
+    pub fn is_locked(&self) -> bool {
+        matches!(*self.state(), Opened::Locked)
+    }
+
     /// Why the database could not be opened, if it could not.
-    pub fn open_error(&self) -> Option<&IpcError> {
-        self.store.as_ref().err()
+    pub fn open_error(&self) -> Option<IpcError> {
+        match &*self.state() {
+            Opened::Failed(e) => Some(e.clone()),
+            _ => None,
+        }
+    }
+
+    /// Opens an encrypted database with its passphrase. A wrong passphrase leaves it locked.
+    pub fn unlock(&self, passphrase: &str) -> Reply<()> {
+        let mut state = self.state();
+        if let Opened::Locked = *state {
+            *state = Opened::Open(Store::open_with(&self.path, Some(passphrase))?);
+        }
+        Ok(())
     }
 
     /// The open store, locked for one command.
-    pub fn store(&self) -> Reply<MutexGuard<'_, Store>> {
-        let store = self.store.as_ref().map_err(Clone::clone)?;
-        // A command that panicked cannot have left half a change behind: every write runs in
-        // a transaction that rolls back when dropped. So the store stays usable.
-        Ok(store.lock().unwrap_or_else(PoisonError::into_inner))
+    pub fn store(&self) -> Reply<StoreGuard<'_>> {
+        let state = self.state();
+        match &*state {
+            Opened::Open(_) => Ok(StoreGuard(state)),
+            Opened::Locked => Err(Error::Locked.into()),
+            Opened::Failed(e) => Err(e.clone()),
+        }
+    }
+
+    /// Closes the store, lets `work` change the file (a restore, an encryption), and opens
+    /// what `work` returns in its place. No other command runs meanwhile. When `work` fails
+    /// the file it left is opened again as it was.
+    pub fn reopen_after(
+        &self,
+        work: impl FnOnce(Store) -> mentordesk_core::Result<Store>,
+    ) -> Reply<()> {
+        let mut state = self.state();
+        let Opened::Open(store) = std::mem::replace(&mut *state, Opened::Locked) else {
+            return Err(Error::Locked.into());
+        };
+        let passphrase = store.passphrase().map(str::to_owned);
+        match work(store) {
+            Ok(store) => {
+                *state = Opened::Open(store);
+                Ok(())
+            }
+            Err(err) => {
+                *state = Db::opened(Store::open_with(&self.path, passphrase.as_deref()));
+                Err(err.into())
+            }
+        }
+    }
+
+    /// The person signed in, if anyone is.
+    pub fn user(&self) -> Option<User> {
+        self.user.lock().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    /// Records who is signed in (or that no one is), and names them in the audit trail.
+    pub fn set_user(&self, user: Option<User>) -> Reply<()> {
+        let name = user.as_ref().map_or(NO_ONE_SIGNED_IN, |u| u.name.as_str());
+        if let Ok(mut store) = self.store() {
+            store.set_actor(name);
+        }
+        *self.user.lock().unwrap_or_else(PoisonError::into_inner) = user;
+        Ok(())
     }
 
     /// The folder beside the database file that printed documents are written into.

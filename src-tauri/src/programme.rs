@@ -22,20 +22,25 @@ pub struct AppStatus {
     pub documents_dir: String,
     /// Why the database could not be opened; the window shows it instead of the registers.
     pub open_error: Option<IpcError>,
+    /// True while the database is encrypted and waits for its passphrase.
+    pub locked: bool,
 }
 
 #[tauri::command]
 pub fn app_status(db: State<'_, Db>) -> Reply<AppStatus> {
-    let is_empty = match db.open_error() {
-        Some(_) => false,
-        None => db.store()?.is_empty()?,
+    let locked = db.is_locked();
+    let open_error = db.open_error();
+    let is_empty = match (&open_error, locked) {
+        (None, false) => db.store()?.is_empty()?,
+        _ => false,
     };
     Ok(AppStatus {
         database_path: db.path().display().to_string(),
         is_empty,
         data_version: LATEST_VERSION,
         documents_dir: db.documents_dir().display().to_string(),
-        open_error: db.open_error().cloned(),
+        open_error,
+        locked,
     })
 }
 

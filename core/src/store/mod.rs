@@ -155,6 +155,11 @@ impl Store {
         })
     }
 
+    /// The passphrase the database was opened with, if it is encrypted.
+    pub fn passphrase(&self) -> Option<&str> {
+        self.passphrase.as_deref()
+    }
+
     /// True when the database is encrypted with a passphrase.
     pub fn is_encrypted(&self) -> bool {
         self.passphrase.is_some()
