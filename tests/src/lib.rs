@@ -106,6 +106,7 @@ impl App {
             .arg("--native-port")
             .arg(native_port.to_string())
             .env("MENTORDESK_DB", &db_path)
+            .env("MENTORDESK_TEST_DIALOGS", dir.path())
             .env("XDG_DATA_HOME", dir.path().join("xdg-data"))
             .env("XDG_CONFIG_HOME", dir.path().join("xdg-config"))
             .env("XDG_CACHE_HOME", dir.path().join("xdg-cache"))
@@ -159,6 +160,14 @@ impl App {
     /// The database file this launch uses (it may not exist until the app writes to it).
     pub fn db_path(&self) -> &Path {
         &self.db_path
+    }
+
+    /// Answers the next system file dialog the app opens with `path`, as if the person had
+    /// chosen it (see `src-tauri/src/dialogs.rs`).
+    pub fn answer_next_dialog(&self, path: &Path) {
+        let answer = self.db_path.with_file_name("answer");
+        std::fs::write(&answer, path.display().to_string())
+            .unwrap_or_else(|e| panic!("could not write the dialog's answer {answer:?}: {e}"));
     }
 
     /// Where the app saves printed documents: the `documents` folder beside the database.
