@@ -211,13 +211,53 @@ export const printMentorContract = (mentorId) => call('print_mentor_contract', {
 export const printOrganisationAgreement = (organisationId) =>
   call('print_organisation_agreement', { organisationId });
 export const openDocument = (path) => call('open_document', { path });
-export const saveDocumentCopy = (from, to) => call('save_document_copy', { from, to });
+// Asks in the system's save dialog (opened by the shell) where a copy goes; resolves to the
+// path written, or null when the person cancelled.
+export const saveDocumentCopy = (from) => call('save_document_copy', { from });
 
-// Asks where to save a file; resolves to the chosen path, or null when the person cancels.
-export async function chooseSavePath({ title, defaultPath, filters }) {
-  try {
-    return await tauri().dialog.save({ title, defaultPath, filters });
-  } catch (raw) {
-    throw toApiError(raw);
-  }
-}
+// Signing in. `signInStatus()` is {has_users, user}; a user is {id, name, role, active}.
+export const signInStatus = () => call('sign_in_status');
+export const createFirstUser = (name, password) => call('create_first_user', { name, password });
+export const signIn = (name, password) => call('sign_in', { name, password });
+export const signOut = () => call('sign_out');
+export const changePassword = (oldPassword, newPassword) =>
+  call('change_password', { oldPassword, newPassword });
+// The people who may sign in (programme manager only).
+export const listUsers = () => call('list_users');
+export const addUser = (name, role, password) => call('add_user', { name, role, password });
+export const setUserRole = (id, role) => call('set_user_role', { id, role });
+export const setUserDisabled = (id, disabled) => call('set_user_disabled', { id, disabled });
+
+// The audit trail (programme manager only). `query` is {table_name, actor, from, to, limit}.
+export const auditEntries = (query) => call('audit_entries', { query });
+// Resolves to {lines, first_break}: first_break is the first line that does not follow.
+export const checkAuditChain = () => call('check_audit_chain');
+// Asks in the system's save dialog where the CSV goes; resolves to its path, or null.
+export const exportAudit = (query) => call('export_audit', { query });
+
+// Importing staff from an HR file. `chooseImportFile()` asks in the system's dialog and resolves
+// to {file_name, headers, mapping, fields, rows, row_count}, or null when cancelled; `mapping`
+// is the field code of each column (null to leave it out).
+export const chooseImportFile = () => call('choose_import_file');
+// Resolves to the plan {lines, new_units, added, updated, unchanged, errors}; writes nothing.
+export const planImport = (mapping) => call('plan_import', { mapping });
+// Imports all or nothing; resolves to the plan applied.
+export const applyImport = (mapping) => call('apply_import', { mapping });
+// Asks for a folder and exports every register: `format` is 'csv' or 'xlsx'. Resolves to
+// {files, registers, rows}, or null when cancelled.
+export const exportRegisters = (format) => call('export_registers', { format });
+
+// Backup and security. `backupNow()` asks for a folder and resolves to the backup's summary
+// {path, size, data_version, encrypted, integrity, staff, mentors, proteges, mentorships,
+// sessions, newest_change}, or null when cancelled.
+export const safekeepingStatus = () => call('safekeeping_status');
+export const backupNow = () => call('backup_now');
+// Asks for a backup file (or, `again`, reads the one chosen last with `passphrase`); resolves
+// to its summary, or null when cancelled. The shell keeps the file; restore acts on it.
+export const inspectBackup = (again = false, passphrase = null) =>
+  call('inspect_backup', { again, passphrase });
+// Resolves to {restored, previous}: the summaries of the backup and of what it replaced.
+export const restoreBackup = (passphrase = null) => call('restore_backup', { passphrase });
+export const unlock = (passphrase) => call('unlock', { passphrase });
+// Encrypts a plain database with the passphrase, or changes an encrypted one's.
+export const setPassphrase = (passphrase) => call('set_passphrase', { passphrase });

@@ -80,15 +80,9 @@ export function documentBox(opts) {
 
   async function saveCopy() {
     if (!printed) return;
-    const fileName = printed.split(/[\\/]/).pop();
     try {
-      const to = await api.chooseSavePath({
-        title: `Save a copy of the ${opts.label.toLowerCase()}`,
-        defaultPath: fileName,
-        filters: [{ name: 'PDF document', extensions: ['pdf'] }],
-      });
+      const to = await api.saveDocumentCopy(printed);
       if (!to) return;
-      await api.saveDocumentCopy(printed, to);
       report(`A copy was saved as ${to}.`);
     } catch (error) {
       report(error.message, true);

@@ -17,10 +17,17 @@ import { kpaScreen } from './screens/kpa.js';
 import { workloadScreen } from './screens/workload.js';
 import { cyclesScreen } from './screens/cycles.js';
 import { progressReportsScreen } from './screens/reports.js';
+import { signIn } from './screens/signin.js';
+import { usersScreen, changePasswordDialog } from './screens/users.js';
+import { auditScreen } from './screens/audit.js';
+import { importScreen } from './screens/import.js';
+import { unlockDatabase } from './screens/unlock.js';
+import { safekeepingScreen } from './screens/safekeeping.js';
 
 const NAV = [
   'dashboard', 'staff', 'units', 'mentors', 'proteges', 'applications', 'cohort',
-  'mentorships', 'organisations', 'kpa', 'workload', 'reports', 'cycles', 'settings',
+  'mentorships', 'organisations', 'import', 'kpa', 'workload', 'reports', 'cycles', 'settings',
+  'users', 'audit', 'safekeeping',
 ];
 
 // What every screen may use: the closed lists, drop-down options and navigation.
@@ -82,6 +89,26 @@ function showProblem(message, path) {
   navigate('problem');
 }
 
+// Waits for someone to sign in (after the database is open), then shows who in the sidebar.
+// The body's data-role lets the style sheet hide what the role may not use; the shell's gate
+// refuses it regardless.
+async function signedIn() {
+  ctx.user = await signIn(document.getElementById('screen-signin'));
+  document.body.dataset.role = ctx.user.role;
+  document.getElementById('signed-in-name').textContent = ctx.user.name;
+  document.getElementById('signed-in-role').textContent = {
+    programme_manager: 'Programme manager', hr_officer: 'HR officer', viewer: 'Viewer',
+  }[ctx.user.role] ?? ctx.user.role;
+  document.getElementById('signed-in').hidden = false;
+  const password = changePasswordDialog();
+  document.getElementById('change-password').addEventListener('click', () => password.open());
+  document.getElementById('sign-out').addEventListener('click', async () => {
+    await api.signOut();
+    // A fresh window forgets everything the last person had open.
+    window.location.reload();
+  });
+}
+
 async function boot() {
   let status;
   try {
@@ -94,7 +121,17 @@ async function boot() {
     showProblem(status.open_error.message, status.database_path);
     return;
   }
+  if (status.locked) {
+    await unlockDatabase(document.getElementById('screen-unlock'), status.database_path);
+    status = await api.appStatus();
+  }
   ctx.status = status;
+  try {
+    await signedIn();
+  } catch (error) {
+    showProblem(error.message, status.database_path);
+    return;
+  }
   try {
     ctx.vocab = await api.vocabulary();
     ctx.settingsChanged(await api.getSettings());
@@ -117,6 +154,10 @@ async function boot() {
   screens.workload = workloadScreen(ctx);
   screens.cycles = cyclesScreen(ctx);
   screens.reports = progressReportsScreen(ctx);
+  screens.users = usersScreen(ctx);
+  screens.audit = auditScreen(ctx);
+  screens.import = importScreen(ctx);
+  screens.safekeeping = safekeepingScreen(ctx);
   for (const item of NAV) {
     document.getElementById(`nav-${item}`).addEventListener('click', () => {
       if (current !== item) navigate(item);

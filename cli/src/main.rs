@@ -16,7 +16,7 @@ use mentordesk_core::progress::Period;
 use mentordesk_core::selection::Application;
 use mentordesk_core::selection::LetterKind;
 use mentordesk_core::store::{Confidential, MentorshipQuery};
-use mentordesk_core::{agreement, contracts, letters, sample, Store};
+use mentordesk_core::{agreement, contracts, export, import, letters, sample, Store};
 
 /// MentorDesk from the command line: sample data and printed documents, no window needed.
 #[derive(Parser)]
@@ -30,7 +30,13 @@ use mentordesk_core::{agreement, contracts, letters, sample, Store};
     mentordesk-cli reports --db sample.sqlite3 --from 2026-10-01 --to 2026-12-31 --out reports/\n  \
     mentordesk-cli suggest --db sample.sqlite3 --protege APP-0001\n  \
     mentordesk-cli assign --db sample.sqlite3 --intake \"December 2026 intake\"\n  \
-    mentordesk-cli letters --db sample.sqlite3 --out letters/")]
+    mentordesk-cli letters --db sample.sqlite3 --out letters/\n  \
+    mentordesk-cli audit --db sample.sqlite3 --check\n  \
+    mentordesk-cli backup --db sample.sqlite3 --out /media/usb/mentordesk-backup.sqlite3\n  \
+    mentordesk-cli restore --db sample.sqlite3 --from /media/usb/mentordesk-backup.sqlite3\n    mentordesk-cli import-staff --db sample.sqlite3 persal-extract.csv --dry-run\n  \
+    mentordesk-cli export --db sample.sqlite3 --out registers/ --format xlsx\n\n\
+An encrypted database is opened with the passphrase in the environment variable\n\
+MENTORDESK_PASSPHRASE (a backup with another passphrase: MENTORDESK_BACKUP_PASSPHRASE).")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -127,6 +133,18 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
+    /// Show the audit trail (newest first), export it to CSV, or check its hash chain.
+    Audit {
+        /// The programme's database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// Check that no line was changed or removed; fails naming the first broken line.
+        #[arg(long)]
+        check: bool,
+        /// Write the whole trail to this CSV file instead of listing it.
+        #[arg(long, value_name = "FILE.csv")]
+        out: Option<PathBuf>,
+    },
     /// Print every selection letter still owed (acceptances, rejections, notices to mentors)
     /// into a folder and mark each printed.
     Letters {
@@ -136,6 +154,56 @@ enum Command {
         /// The folder to write the PDFs into (created if needed).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+    },
+    /// Write a checked copy of the database (safe while MentorDesk is open); the copy of an
+    /// encrypted database is encrypted with the same passphrase.
+    Backup {
+        /// The programme's database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The backup file to write (its folder is created if needed).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Show what a backup holds and replace the database's content with it, after backing up
+    /// what it replaces into the backups folder beside the database.
+    Restore {
+        /// The programme's database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The backup to restore.
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+        /// Restore without asking (needed when no one can answer, e.g. in a script).
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Import staff from an HR system's CSV or Excel (.xlsx) file, e.g. a PERSAL extract:
+    /// prints what is added, updated and why lines are refused. Nothing is written while any
+    /// line has a problem (the exit status is then 1).
+    ImportStaff {
+        /// The programme's database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The CSV or .xlsx file; its columns are recognised by their headers.
+        #[arg(value_name = "PATH")]
+        path: PathBuf,
+        /// Only print the report; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Export every register (confidential session notes left out) into a folder: one CSV
+    /// file per register, or one Excel workbook.
+    Export {
+        /// The programme's database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The folder to write into (created if needed).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// csv (a file per register) or xlsx (one workbook).
+        #[arg(long, value_name = "csv|xlsx", default_value = "csv")]
+        format: String,
     },
 }
 
@@ -155,6 +223,10 @@ fn main() -> ExitCode {
 
 fn run(command: Command, today: NaiveDate) -> Result<(), String> {
     match command {
+        Command::Backup { db, out } => backup(&db, &out)?,
+        Command::Restore { db, from, yes } => restore(&db, &from, yes, today)?,
+        Command::ImportStaff { db, path, dry_run } => import_staff(&db, &path, dry_run, today)?,
+        Command::Export { db, out, format } => export(&db, &out, &format)?,
         Command::Demo { db } => {
             if db.exists() && !open_existing(&db)?.is_empty().map_err(text)? {
                 return Err(format!(
@@ -163,6 +235,7 @@ fn run(command: Command, today: NaiveDate) -> Result<(), String> {
                 ));
             }
             let mut store = Store::open(&db).map_err(text)?;
+            store.set_actor(&cli_actor());
             sample::create(&mut store, today).map_err(text)?;
             let active = store
                 .mentorships(&MentorshipQuery {
@@ -388,6 +461,7 @@ fn run(command: Command, today: NaiveDate) -> Result<(), String> {
                 out.display()
             );
         }
+        Command::Audit { db, check, out } => audit(&db, check, out.as_deref())?,
         Command::Letters { db, out } => {
             let mut store = open_existing(&db)?;
             if store.pending_letters().map_err(text)?.is_empty() {
@@ -477,7 +551,157 @@ fn open_existing(db: &Path) -> Result<Store, String> {
     if !db.is_file() {
         return Err(format!("there is no database at {}", db.display()));
     }
-    Store::open(db).map_err(|e| format!("{}: {e}", db.display()))
+    let mut store = Store::open_with(db, env_passphrase("MENTORDESK_PASSPHRASE").as_deref())
+        .map_err(|e| match e {
+            mentordesk_core::Error::Locked => format!(
+                "{}: {e} Set the environment variable MENTORDESK_PASSPHRASE to it.",
+                db.display()
+            ),
+            e => format!("{}: {e}", db.display()),
+        })?;
+    store.set_actor(&cli_actor());
+    Ok(store)
+}
+
+/// A passphrase from the environment: a command line would show it to every user of the
+/// computer (and keep it in the shell's history).
+fn env_passphrase(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|p| !p.is_empty())
+}
+
+/// Writes a checked backup of `db` to `out` and says what it holds.
+fn backup(db: &Path, out: &Path) -> Result<(), String> {
+    let store = open_existing(db)?;
+    let written = store.backup_to(out).map_err(text)?;
+    println!("Wrote a checked backup to {}", written.path.display());
+    print_summary(&written);
+    Ok(())
+}
+
+/// Shows what the backup holds, asks (unless `yes`), and restores it.
+fn restore(db: &Path, from: &Path, yes: bool, today: NaiveDate) -> Result<(), String> {
+    use std::io::{BufRead, IsTerminal, Write};
+    let mut store = open_existing(db)?;
+    let backup_key = env_passphrase("MENTORDESK_BACKUP_PASSPHRASE");
+    let summary = store
+        .inspect_backup(from, backup_key.as_deref())
+        .map_err(|e| match e {
+            mentordesk_core::Error::Locked | mentordesk_core::Error::WrongPassphrase => format!(
+                "{}: {e} Set MENTORDESK_BACKUP_PASSPHRASE to the backup's passphrase.",
+                from.display()
+            ),
+            e => text(e),
+        })?;
+    println!("The backup {} holds:", from.display());
+    print_summary(&summary);
+    if !yes {
+        if !std::io::stdin().is_terminal() {
+            return Err(
+                "nothing was restored: add --yes to restore without being asked".to_owned(),
+            );
+        }
+        print!(
+            "Replace everything in {} with this backup? Type yes to restore: ",
+            db.display()
+        );
+        std::io::stdout().flush().map_err(|e| e.to_string())?;
+        let mut answer = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut answer)
+            .map_err(|e| e.to_string())?;
+        if answer.trim() != "yes" {
+            return Err("nothing was restored".to_owned());
+        }
+    }
+    let restored = store
+        .restore_from(from, backup_key.as_deref(), today)
+        .map_err(text)?;
+    println!(
+        "Restored {} into {}. What it replaced is kept in {}",
+        from.display(),
+        db.display(),
+        restored.previous.path.display()
+    );
+    Ok(())
+}
+
+fn print_summary(s: &mentordesk_core::store::BackupSummary) {
+    println!(
+        "  data version {}, {}, integrity {}, {} bytes",
+        s.data_version,
+        if s.encrypted {
+            "encrypted"
+        } else {
+            "not encrypted"
+        },
+        s.integrity,
+        s.size
+    );
+    println!(
+        "  {}, {}, {}, {}, {}",
+        count(s.staff as usize, "staff member", "staff members"),
+        count(s.mentors as usize, "mentor", "mentors"),
+        count(s.proteges as usize, "protégé", "protégés"),
+        count(s.mentorships as usize, "mentorship", "mentorships"),
+        count(s.sessions as usize, "session", "sessions"),
+    );
+    match &s.newest_change {
+        Some(at) => println!("  last change {at}"),
+        None => println!("  no changes recorded"),
+    }
+}
+
+/// Who the audit trail names for changes made here: the program and the computer's user, as
+/// nobody signs in to the command line.
+fn cli_actor() -> String {
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "unknown user".into());
+    format!("mentordesk-cli ({user})")
+}
+
+/// Lists the trail, writes it to CSV (`out`), or checks its chain (`check`); a broken chain
+/// is an error naming the first line that does not follow from the ones before it.
+fn audit(db: &Path, check: bool, out: Option<&Path>) -> Result<(), String> {
+    let store = open_existing(db)?;
+    let entries = store
+        .audit_entries(&mentordesk_core::store::AuditQuery::default())
+        .map_err(text)?;
+    if let Some(out) = out {
+        mentordesk_core::audit_export::write_audit_csv(&entries, out).map_err(text)?;
+        println!(
+            "Wrote {} to {}",
+            count(entries.len(), "audit line", "audit lines"),
+            out.display()
+        );
+    }
+    if check {
+        let found = store.check_audit_chain().map_err(text)?;
+        return match found.first_break {
+            None => {
+                println!(
+                    "The audit trail is intact: {} checked.",
+                    count(found.lines as usize, "line", "lines")
+                );
+                Ok(())
+            }
+            Some(line) => Err(format!(
+                "the audit trail is broken at line {line}: it was changed or a line before it \
+                 was removed after it was written. Lines before {line} are intact."
+            )),
+        };
+    }
+    if out.is_none() {
+        for e in &entries {
+            let record = e.row_id.map_or_else(String::new, |id| format!(" {id}"));
+            println!(
+                "{:>6}  {}  {}  {} {}{}",
+                e.id, e.at, e.actor, e.action, e.table_name, record
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Accepts "7", "0007" or "MS-0007".
@@ -532,4 +756,63 @@ fn mentor_label(id: i64, name: &str, organisation: Option<&str>) -> String {
         Some(org) => format!("{name} of {org} ({})", Mentor::reference(id)),
         None => format!("{name} ({})", Mentor::reference(id)),
     }
+}
+
+/// Plans importing the file and prints the report; applies it (re-planned in one
+/// transaction) unless `dry_run`. Any line with a problem refuses the whole file.
+fn import_staff(db: &Path, path: &Path, dry_run: bool, today: NaiveDate) -> Result<(), String> {
+    let mut store = open_existing(db)?;
+    let table = import::read_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mapping = import::recognise(&table.headers);
+    let unmapped: Vec<&str> = table
+        .headers
+        .iter()
+        .zip(&mapping)
+        .filter(|(_, field)| field.is_none())
+        .map(|(header, _)| header.as_str())
+        .collect();
+    if !unmapped.is_empty() {
+        println!("Columns left out (not recognised): {}", unmapped.join(", "));
+    }
+    let plan = import::plan(&store, &table, &mapping, today).map_err(text)?;
+    for line in plan.report() {
+        println!("{line}");
+    }
+    if plan.errors > 0 {
+        return Err(format!(
+            "{} with problems; nothing was imported.",
+            count(plan.errors, "line", "lines")
+        ));
+    }
+    if dry_run {
+        println!("Dry run: nothing was written.");
+        return Ok(());
+    }
+    let done = store.import_staff(&table, &mapping, today).map_err(text)?;
+    println!(
+        "Imported: {} added, {} updated, {} unchanged.",
+        done.added, done.updated, done.unchanged
+    );
+    Ok(())
+}
+
+/// Exports every register into `out` as CSV files or one workbook.
+fn export(db: &Path, out: &Path, format: &str) -> Result<(), String> {
+    let format = match format.to_lowercase().as_str() {
+        "csv" => export::Format::Csv,
+        "xlsx" | "excel" => export::Format::Xlsx,
+        other => return Err(format!("--format {other}: use csv or xlsx")),
+    };
+    let store = open_existing(db)?;
+    let done = export::export(&store, out, format).map_err(text)?;
+    println!(
+        "Exported {} ({} rows) to {}:",
+        count(done.registers, "register", "registers"),
+        done.rows,
+        out.display()
+    );
+    for file in &done.files {
+        println!("  {}", file.display());
+    }
+    Ok(())
 }

@@ -706,3 +706,295 @@ fn assign_proposes_the_cohort_and_leaves_the_database_unchanged() {
     assert!(!out.status.success());
     assert!(!missing.exists());
 }
+
+#[test]
+fn audit_check_passes_on_a_fresh_trail_and_names_the_first_line_changed_behind_its_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sample.sqlite3");
+    let out = cli(&["demo", "--db", path(&db), "--today", "2026-11-23"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let out = cli(&["audit", "--db", path(&db), "--check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("The audit trail is intact"),
+        "{}",
+        stdout(&out)
+    );
+
+    let csv_path = dir.path().join("trail.csv");
+    let out = cli(&["audit", "--db", path(&db), "--out", path(&csv_path)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(header[..3], ["Line", "When (UTC)", "Who"]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(rows.len() > 100, "{} lines", rows.len());
+    assert!(rows[0][2].starts_with("mentordesk-cli ("), "{:?}", &rows[0]);
+
+    // Someone edits a line directly in the file, as a person with a SQLite tool could.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let victim: i64 = conn
+        .query_row(
+            "SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 20",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    conn.execute(
+        "UPDATE audit_log SET actor = 'Someone else' WHERE id = ?1",
+        [victim],
+    )
+    .unwrap();
+    drop(conn);
+
+    let out = cli(&["audit", "--db", path(&db), "--check"]);
+    assert!(!out.status.success(), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains(&format!("broken at line {victim}:")),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// Every row of every table, read with a plain connection (and the key of an encrypted file).
+fn rows_of(db: &Path, key: Option<&str>) -> Vec<(String, Vec<Vec<rusqlite::types::Value>>)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    if let Some(key) = key {
+        conn.pragma_update(None, "key", key).unwrap();
+    }
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    tables
+        .into_iter()
+        .map(|table| {
+            let mut stmt = conn
+                .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))
+                .unwrap();
+            let n = stmt.column_count();
+            let rows = stmt
+                .query_map([], |r| (0..n).map(|i| r.get(i)).collect())
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            (table, rows)
+        })
+        .collect()
+}
+
+#[test]
+fn backup_then_restore_with_yes_puts_every_row_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample(dir.path());
+    let copy = dir.path().join("usb").join("copy.sqlite3");
+    let out = cli(&["backup", "--db", path(&db), "--out", path(&copy)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("integrity ok"), "{}", stdout(&out));
+    let at_backup = rows_of(&copy, None);
+    assert_eq!(rows_of(&db, None), at_backup);
+
+    // Another programme in a second file, then the backup restored over it.
+    let other = dir.path().join("other.sqlite3");
+    let out = cli(&["demo", "--db", path(&other), "--today", "2027-03-01"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_ne!(rows_of(&other, None), at_backup);
+    let out = cli(&[
+        "restore",
+        "--db",
+        path(&other),
+        "--from",
+        path(&copy),
+        "--yes",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("staff members"), "{}", stdout(&out));
+    assert_eq!(rows_of(&other, None), at_backup);
+    let kept: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        kept.iter().any(|n| n.ends_with("-before-restore.sqlite3")),
+        "{kept:?}"
+    );
+}
+
+#[test]
+fn restore_without_yes_and_no_one_to_ask_shows_the_backup_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample(dir.path());
+    let copy = dir.path().join("copy.sqlite3");
+    assert!(cli(&["backup", "--db", path(&db), "--out", path(&copy)])
+        .status
+        .success());
+    let other = dir.path().join("other.sqlite3");
+    assert!(
+        cli(&["demo", "--db", path(&other), "--today", "2027-03-01"])
+            .status
+            .success()
+    );
+    let before = rows_of(&other, None);
+
+    let out = cli(&["restore", "--db", path(&other), "--from", path(&copy)]);
+    assert!(!out.status.success());
+    assert!(stdout(&out).contains("data version"), "{}", stdout(&out));
+    assert!(stderr(&out).contains("--yes"), "{}", stderr(&out));
+    assert_eq!(rows_of(&other, None), before);
+    assert!(!dir.path().join("backups").exists());
+}
+
+#[test]
+fn an_encrypted_database_is_backed_up_encrypted_with_the_passphrase_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("secret.sqlite3");
+    let key = "correct horse battery";
+    let mut store = mentordesk_core::Store::open_with(&db, Some(key)).unwrap();
+    mentordesk_core::sample::create(&mut store, chrono_date("2026-11-23")).unwrap();
+    drop(store);
+    let copy = dir.path().join("copy.sqlite3");
+
+    let out = cli(&["backup", "--db", path(&db), "--out", path(&copy)]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("MENTORDESK_PASSPHRASE"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!copy.exists());
+
+    let out = Command::new(env!("CARGO_BIN_EXE_mentordesk-cli"))
+        .args(["backup", "--db", path(&db), "--out", path(&copy)])
+        .env("MENTORDESK_PASSPHRASE", key)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains(" encrypted,"), "{}", stdout(&out));
+    assert!(mentordesk_core::store::is_encrypted(&copy).unwrap());
+    assert_eq!(rows_of(&copy, Some(key)), rows_of(&db, Some(key)));
+}
+
+#[test]
+fn import_staff_prints_the_report_and_writes_nothing_while_a_line_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sample.sqlite3");
+    assert!(cli(&["demo", "--db", path(&db), "--today", "2026-11-23"])
+        .status
+        .success());
+    let file = dir.path().join("persal.csv");
+    std::fs::write(
+        &file,
+        "PERSAL NO;SURNAME;INITIALS;DATE OF BIRTH;COMPONENT\n\
+         31000017;Ndlovu;T.M.;19880412;Provincial Liaison\n\
+         31000025;van Wyk;J;31/02/1979;Provincial Liaison\n",
+    )
+    .unwrap();
+    let out = cli(&[
+        "import-staff",
+        "--db",
+        path(&db),
+        path(&file),
+        "--today",
+        "2026-11-23",
+    ]);
+    assert!(!out.status.success(), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("Line 3, Date of birth: '31/02/1979' is not a date."),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stderr(&out).contains("nothing was imported"),
+        "{}",
+        stderr(&out)
+    );
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let found: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM staff WHERE persal = '31000017'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(found, 0, "the good line was not written either");
+    drop(conn);
+
+    std::fs::write(
+        &file,
+        "PERSAL NO;SURNAME;INITIALS;DATE OF BIRTH;COMPONENT\n\
+         31000017;Ndlovu;T.M.;19880412;Provincial Liaison\n",
+    )
+    .unwrap();
+    let dry = cli(&["import-staff", "--db", path(&db), path(&file), "--dry-run"]);
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert!(
+        stdout(&dry).contains("1 to add, 0 to update"),
+        "{}",
+        stdout(&dry)
+    );
+    assert!(
+        stdout(&dry).contains("new units: Provincial Liaison"),
+        "{}",
+        stdout(&dry)
+    );
+    let done = cli(&["import-staff", "--db", path(&db), path(&file)]);
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(
+        stdout(&done).contains("Imported: 1 added"),
+        "{}",
+        stdout(&done)
+    );
+    let again = cli(&["import-staff", "--db", path(&db), path(&file)]);
+    assert!(
+        stdout(&again).contains("0 to add, 0 to update, 1 unchanged"),
+        "{}",
+        stdout(&again)
+    );
+}
+
+#[test]
+fn export_writes_every_register_as_csv_or_one_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sample.sqlite3");
+    assert!(cli(&["demo", "--db", path(&db), "--today", "2026-11-23"])
+        .status
+        .success());
+    let csvs = dir.path().join("csv");
+    let out = cli(&["export", "--db", path(&db), "--out", path(&csvs)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut reader = csv::Reader::from_path(csvs.join("mentorships.csv")).unwrap();
+    assert_eq!(reader.records().count(), 8, "the sample's mentorships");
+    let xlsx = dir.path().join("xlsx");
+    let out = cli(&[
+        "export",
+        "--db",
+        path(&db),
+        "--out",
+        path(&xlsx),
+        "--format",
+        "xlsx",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let book = std::fs::read(xlsx.join("mentordesk-registers.xlsx")).unwrap();
+    assert!(book.starts_with(b"PK"), "an xlsx is a zip file");
+    let bad = cli(&[
+        "export",
+        "--db",
+        path(&db),
+        "--out",
+        path(&xlsx),
+        "--format",
+        "pdf",
+    ]);
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("use csv or xlsx"), "{}", stderr(&bad));
+}

@@ -798,11 +798,121 @@ fn matching_benches(c: &mut Criterion) {
     group.finish();
 }
 
+/// A checked backup (copy, integrity check, counts) of the programme with 100,000 sessions,
+/// plain and encrypted with SQLCipher.
+fn backup_benches(c: &mut Criterion) {
+    let (dir, store, _) = logged_programme();
+    let size = std::fs::metadata(store.path().expect("a file"))
+        .expect("database size")
+        .len();
+    eprintln!("backup bench: the database holds {size} bytes");
+    let encrypted_path = dir.path().join("encrypted.sqlite3");
+    store.backup_to(&encrypted_path).expect("plain copy");
+    let encrypted = Store::open(&encrypted_path)
+        .expect("open the copy")
+        .encrypt("benchmark passphrase")
+        .expect("encrypt the copy");
+    let mut group = c.benchmark_group("backup");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    group.bench_function("checked backup of 100,000 sessions", |b| {
+        b.iter(|| {
+            black_box(
+                store
+                    .backup_to(&dir.path().join("plain-backup.sqlite3"))
+                    .expect("backup"),
+            )
+        })
+    });
+    group.bench_function("checked backup of 100,000 sessions, encrypted", |b| {
+        b.iter(|| {
+            black_box(
+                encrypted
+                    .backup_to(&dir.path().join("encrypted-backup.sqlite3"))
+                    .expect("backup"),
+            )
+        })
+    });
+    group.finish();
+}
+
 criterion_group!(
     all,
     benches,
     kpa_benches,
     progress_benches,
-    matching_benches
+    matching_benches,
+    backup_benches,
+    import_benches
 );
 criterion_main!(all);
+
+/// A PERSAL extract of `n` staff as HR saves it: semicolons, capitals, YYYYMMDD dates, and
+/// twenty components, all new to the register.
+fn persal_extract(n: usize) -> String {
+    let mut text = String::from(
+        "PERSAL NO;SURNAME;FIRST NAMES;GENDER;RACE;DATE OF BIRTH;SALARY LEVEL;DESIGNATION;COMPONENT\n",
+    );
+    let races = ["A", "C", "I", "W"];
+    for i in 0..n {
+        text.push_str(&format!(
+            "{};Surname{i};Name{i};{};{};{}{:02}{:02};{};Officer {};Component {}\n",
+            30_000_000 + i,
+            if i % 2 == 0 { "F" } else { "M" },
+            races[i % 4],
+            1960 + i % 40,
+            1 + i % 12,
+            1 + i % 28,
+            1 + i % 13,
+            i % 50,
+            i % 20,
+        ));
+    }
+    text
+}
+
+/// Importing 10,000 staff into an empty register (read, plan, apply in one transaction),
+/// and planning the same file again once they are all registered (every line unchanged).
+fn import_benches(c: &mut Criterion) {
+    let today = day(2026, 11, 23);
+    let extract = persal_extract(10_000);
+    let mut group = c.benchmark_group("import");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(30));
+    group.bench_function("import 10,000 staff from CSV into an empty register", |b| {
+        b.iter_batched(
+            || {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let store = Store::open(&dir.path().join("import.sqlite3")).expect("store");
+                (dir, store)
+            },
+            |(dir, mut store)| {
+                let table = mentordesk_core::import::read_csv(extract.as_bytes()).expect("csv");
+                let mapping = mentordesk_core::import::recognise(&table.headers);
+                let done = store.import_staff(&table, &mapping, today).expect("import");
+                assert_eq!(done.added, 10_000);
+                (dir, store)
+            },
+            criterion::BatchSize::PerIteration,
+        )
+    });
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("import.sqlite3")).expect("store");
+    let table = mentordesk_core::import::read_csv(extract.as_bytes()).expect("csv");
+    let mapping = mentordesk_core::import::recognise(&table.headers);
+    store.import_staff(&table, &mapping, today).expect("import");
+    group.bench_function(
+        "plan 10,000 staff already registered (all unchanged)",
+        |b| {
+            b.iter(|| {
+                let plan =
+                    mentordesk_core::import::plan(&store, &table, &mapping, today).expect("plan");
+                assert_eq!(plan.unchanged, 10_000);
+                black_box(plan)
+            })
+        },
+    );
+    group.finish();
+}

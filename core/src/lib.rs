@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod agreement;
+pub mod audit_export;
 pub mod calendar;
 pub mod contracts;
 pub mod cycle;
@@ -11,6 +12,8 @@ pub mod dashboard;
 pub mod document;
 pub mod domain;
 pub mod error;
+pub mod export;
+pub mod import;
 pub mod kpa;
 pub mod letters;
 pub mod matching;

@@ -2,12 +2,15 @@
 
 mod agreement;
 mod audit;
+mod backup;
 mod calendar;
 mod contracts;
 mod cycle;
 mod dashboard;
 mod document;
 mod encryption;
+mod export;
+mod import;
 mod kpa;
 mod kpa_document;
 mod matching;
@@ -18,6 +21,7 @@ mod sample;
 mod selection;
 mod session;
 mod store;
+mod users;
 mod workload;
 mod workplan;
 

@@ -43,8 +43,9 @@ pub fn choose(app: &AppHandle, title: &str, ask: Ask<'_>) -> Option<PathBuf> {
     let chosen = match ask {
         Ask::OpenFile(kinds) => with_filters(dialog, kinds).blocking_pick_file(),
         Ask::Folder => dialog.blocking_pick_folder(),
-        Ask::SaveFile(name, kinds) => with_filters(dialog.set_file_name(name), kinds)
-            .blocking_save_file(),
+        Ask::SaveFile(name, kinds) => {
+            with_filters(dialog.set_file_name(name), kinds).blocking_save_file()
+        }
     };
     chosen.and_then(|path| path.into_path().ok())
 }

@@ -2,7 +2,9 @@
 //! organisation agreements) and hand them to the person: the PDFs are written into the
 //! `documents` folder beside the database file; the window may open them with the system's
 //! viewer or copy them elsewhere, but only files inside that folder, so the window can never
-//! be used to open or read any other file. The documents' content is core's.
+//! be used to open or read any other file. Where a copy goes is asked in the system's save
+//! dialog by the shell itself, so the window never names a file to write either. The
+//! documents' content is core's.
 
 use std::path::{Path, PathBuf};
 
@@ -10,6 +12,7 @@ use mentordesk_core::Error;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
+use crate::dialogs::{self, Ask};
 use crate::ipc::{today, Db, IpcError, Reply};
 
 /// Prints a mentorship's agreement and returns where the PDF was written.
@@ -79,18 +82,31 @@ pub fn open_document(app: AppHandle, db: State<'_, Db>, path: String) -> Reply<(
         })
 }
 
-/// Copies a printed document to where the person chose in the save dialog.
-#[tauri::command]
-pub fn save_document_copy(db: State<'_, Db>, from: String, to: String) -> Reply<()> {
+/// Copies a printed document to where the person chooses in the system's save dialog, and
+/// returns where; `None` when they cancelled. The window names only the printed document,
+/// which must lie in the documents folder; the destination comes from the dialog alone.
+#[tauri::command(async)]
+pub fn save_document_copy(
+    app: AppHandle,
+    db: State<'_, Db>,
+    from: String,
+) -> Reply<Option<String>> {
     let from = printed_document(&db, &from)?;
-    let to = PathBuf::from(to);
+    let name = from.file_name().map(|n| n.to_string_lossy().into_owned());
+    let name = name.unwrap_or_default();
+    let title = format!("Save a copy of {name}");
+    let Some(to) = dialogs::choose(&app, &title, Ask::SaveFile(&name, PDF)) else {
+        return Ok(None);
+    };
     // Copying a file onto itself would empty it; choosing the printed file itself is a no-op.
-    if to.canonicalize().is_ok_and(|to| to == from) {
-        return Ok(());
+    if !to.canonicalize().is_ok_and(|to| to == from) {
+        std::fs::copy(&from, &to).map_err(|e| Error::file(&to, e))?;
     }
-    std::fs::copy(&from, &to).map_err(|e| Error::file(&to, e))?;
-    Ok(())
+    Ok(Some(to.display().to_string()))
 }
+
+/// The kinds of file a copy of a printed document may be saved as.
+const PDF: &[(&str, &[&str])] = &[("PDF document", &["pdf"])];
 
 fn printed_document(db: &Db, path: &str) -> Reply<PathBuf> {
     inside(&db.documents_dir(), Path::new(path)).ok_or_else(|| {

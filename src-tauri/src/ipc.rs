@@ -158,21 +158,27 @@ impl Db {
             return Err(Error::Locked.into());
         };
         let passphrase = store.passphrase().map(str::to_owned);
-        match work(store) {
-            Ok(store) => {
-                *state = Opened::Open(store);
-                Ok(())
-            }
-            Err(err) => {
-                *state = Db::opened(Store::open_with(&self.path, passphrase.as_deref()));
-                Err(err.into())
-            }
+        let (reopened, result) = match work(store) {
+            Ok(store) => (Opened::Open(store), Ok(())),
+            Err(err) => (
+                Db::opened(Store::open_with(&self.path, passphrase.as_deref())),
+                Err(err.into()),
+            ),
+        };
+        *state = reopened;
+        // A store opened afresh names no one in the audit trail until told who is signed in.
+        if let (Opened::Open(store), Some(user)) = (&mut *state, self.user()) {
+            store.set_actor(&user.name);
         }
+        result
     }
 
     /// The person signed in, if anyone is.
     pub fn user(&self) -> Option<User> {
-        self.user.lock().unwrap_or_else(PoisonError::into_inner).clone()
+        self.user
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
     /// Records who is signed in (or that no one is), and names them in the audit trail.

@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use mentordesk_core::access::{Permission, Role};
 use mentordesk_core::cycle::Cycle;
 use mentordesk_core::progress::document::write_progress_report;
 use mentordesk_core::progress::{Period, ReportEntry};
@@ -14,6 +15,7 @@ use mentordesk_core::{Error, Store};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 
+use crate::access::role_of;
 use crate::documents::documents_dir;
 use crate::ipc::{today, Db, Reply};
 
@@ -119,7 +121,8 @@ pub fn remove_report_entry(db: State<'_, Db>, id: i64) -> Reply<()> {
 }
 
 /// Prints one mentorship's report for a period and returns where the PDF was written. The
-/// sessions' confidential notes go in only when the person asked for them in this document.
+/// sessions' confidential notes go in only when the person asked for them in this document,
+/// and only a role that may read them may ask.
 #[tauri::command(async)]
 pub fn print_progress_report(
     db: State<'_, Db>,
@@ -127,12 +130,8 @@ pub fn print_progress_report(
     period: Period,
     include_confidential: bool,
 ) -> Reply<String> {
+    let confidential = confidential_asked(role_of(db.user().as_ref()), include_confidential)?;
     let dir = documents_dir(&db)?;
-    let confidential = if include_confidential {
-        Confidential::Included
-    } else {
-        Confidential::LeftOut
-    };
     let path = write_progress_report(
         &*db.store()?,
         mentorship_id,
@@ -142,6 +141,16 @@ pub fn print_progress_report(
         &dir,
     )?;
     Ok(path.display().to_string())
+}
+
+/// Whether a report's sessions carry their confidential notes: only when asked for, and asking
+/// is refused to a role that may not read them.
+fn confidential_asked(role: Role, include: bool) -> Result<Confidential, Error> {
+    if !include {
+        return Ok(Confidential::LeftOut);
+    }
+    role.require(Permission::Confidential)?;
+    Ok(Confidential::Included)
 }
 
 /// The mentorships a batch for this period would report on, by protégé.
@@ -273,6 +282,71 @@ mod tests {
             from: day(1),
             to: day(31),
             label: label.into(),
+        }
+    }
+
+    #[test]
+    fn only_the_programme_manager_may_print_confidential_notes_in_a_report() {
+        assert_eq!(
+            confidential_asked(Role::ProgrammeManager, true).unwrap(),
+            Confidential::Included
+        );
+        for role in [Role::HrOfficer, Role::Viewer] {
+            let err = confidential_asked(role, true).unwrap_err();
+            assert_eq!(err.code(), "not_allowed", "{role:?}");
+            assert_eq!(
+                confidential_asked(role, false).unwrap(),
+                Confidential::LeftOut
+            );
+        }
+        assert_eq!(
+            confidential_asked(Role::ProgrammeManager, false).unwrap(),
+            Confidential::LeftOut
+        );
+    }
+
+    /// The document a role prints carries the confidential notes exactly when it may.
+    #[test]
+    fn a_printed_report_holds_confidential_notes_only_for_the_programme_manager() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open_in_memory().unwrap();
+        let today = crate::ipc::today();
+        mentordesk_core::sample::create(&mut store, today).unwrap();
+        let (mentorship_id, mut session) = store
+            .mentorships(&MentorshipQuery::default())
+            .unwrap()
+            .into_iter()
+            .find_map(|m| Some((m.id, store.session_log(m.id).ok()?.into_iter().next()?)))
+            .expect("the sample programme logs sessions");
+        session = store.session(session.id.unwrap()).unwrap();
+        session.confidential_notes = "Zanele confided something".into();
+        store.save_session(&session, today).unwrap();
+        let period = Period::range(session.held_on, session.held_on).unwrap();
+
+        let printed_text = |role: Role| -> Result<String, Error> {
+            let confidential = confidential_asked(role, true)?;
+            let path = write_progress_report(
+                &store,
+                mentorship_id,
+                &period,
+                confidential,
+                today,
+                dir.path(),
+            )?;
+            let text = std::process::Command::new("pdftotext")
+                .arg(&path)
+                .arg("-")
+                .output()
+                .expect("pdftotext (poppler-utils) reads the printed report");
+            Ok(String::from_utf8_lossy(&text.stdout)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "))
+        };
+        let printed = printed_text(Role::ProgrammeManager).unwrap();
+        assert!(printed.contains("Zanele confided something"), "{printed}");
+        for role in [Role::HrOfficer, Role::Viewer] {
+            assert_eq!(printed_text(role).unwrap_err().code(), "not_allowed");
         }
     }
 

@@ -22,6 +22,9 @@ pub use fantoccini::elements::Element;
 pub use fantoccini::{Client, Locator};
 use tempfile::TempDir;
 
+/// The programme manager every launch signs in as: name and password.
+pub const MANAGER: (&str, &str) = ("Test Manager", "manager password");
+
 /// How long an element may take to appear: long enough for a slow CI machine to render a
 /// screen, short enough that a missing element fails the test quickly.
 pub const WAIT: Duration = Duration::from_secs(10);
@@ -132,7 +135,35 @@ impl App {
         };
         app.wait_until_driver_listens(port).await;
         app.client = Some(app.start_session(port, &application).await?);
+        app.create_first_account().await;
         Ok(app)
+    }
+
+    /// Creates the programme manager's account on the new database through the window's
+    /// first-start form, as the first person to use MentorDesk would, and leaves them signed
+    /// in: tests start where a programme manager's working day does.
+    async fn create_first_account(&self) {
+        let (name, password) = MANAGER;
+        self.fill("#signin-name", name).await;
+        self.fill("#signin-password", password).await;
+        self.fill("#signin-again", password).await;
+        self.click("#signin-submit").await;
+        self.wait_for_text("#signed-in-name", name).await;
+    }
+
+    /// Signs the person in through the sign-in form (after `sign_out`, say) and waits until
+    /// the window shows who is signed in.
+    pub async fn sign_in(&self, name: &str, password: &str) {
+        self.fill("#signin-name", name).await;
+        self.fill("#signin-password", password).await;
+        self.click("#signin-submit").await;
+        self.wait_for("#signed-in").await;
+    }
+
+    /// Signs out with the sidebar's button and waits for the sign-in form.
+    pub async fn sign_out(&self) {
+        self.click("#sign-out").await;
+        self.wait_for("#signin-submit").await;
     }
 
     /// Ends the WebDriver session, which closes the window, then stops `tauri-driver`.

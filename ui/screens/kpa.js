@@ -262,7 +262,10 @@ export function kpaScreen(ctx) {
     }
   }
 
+  // The current cycle, recorded first if need be. A viewer may not record it: they see every
+  // cycle instead, and the screen still opens.
   async function cycleChoice() {
+    if (ctx.user?.role === 'viewer') return null;
     const cycle = await api.ensureCycle(null);
     parts.currentCycle = cycle.id;
     return cycle.id;

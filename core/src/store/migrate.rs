@@ -19,6 +19,28 @@ const MIGRATIONS: &[(i64, &str)] = &[
 /// The data version this program writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 
+/// The data version the database is at (0 for a new one) and how many migrations `migrate`
+/// would run on it, so that an existing database can be backed up before it is upgraded.
+pub(super) fn pending(conn: &Connection) -> Result<(i64, usize)> {
+    let tracked: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_version'",
+        [],
+        |r| r.get(0),
+    )?;
+    if tracked == 0 {
+        return Ok((0, MIGRATIONS.len()));
+    }
+    let current: i64 = conn.query_row(
+        "SELECT coalesce(max(version), 0) FROM schema_version",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok((
+        current,
+        MIGRATIONS.iter().filter(|(v, _)| *v > current).count(),
+    ))
+}
+
 /// Brings the database to the latest version and says how many migrations ran.
 pub(super) fn migrate(conn: &mut Connection) -> Result<usize> {
     conn.execute_batch(
@@ -87,6 +109,8 @@ mod tests {
         std::fs::write(&path, b"").unwrap();
         drop(crate::store::Store::open(&path).unwrap());
         drop(crate::store::Store::open(&path).unwrap());
+        // A new database has nothing to lose, so no backup is made before it is set up.
+        assert!(!dir.path().join("backups").exists());
         let conn = Connection::open(&path).unwrap();
         let rows: i64 = conn
             .query_row("SELECT count(*) FROM schema_version", [], |r| r.get(0))
@@ -125,6 +149,19 @@ mod tests {
         drop(conn);
 
         let store = crate::store::Store::open(&path).unwrap();
+        // The database as it was before the upgrade is kept in the backups folder.
+        let kept = crate::store::auto_backups_in(&dir.path().join("backups")).unwrap();
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert!(kept[0].name.ends_with("-before-upgrade-from-v1.sqlite3"));
+        let old = Connection::open(&kept[0].path).unwrap();
+        let version: i64 = old
+            .query_row("SELECT max(version) FROM schema_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 1);
+        let contact: String = old
+            .query_row("SELECT contact_person FROM organisation", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(contact, "Mr H Coetzee");
         let orgs = store.organisations(false).unwrap();
         assert_eq!(orgs.len(), 1);
         assert_eq!(orgs[0].contact_person, "Mr H Coetzee");

@@ -2,9 +2,12 @@
 //! SQL of one table or aggregate; no SQL lives outside this module.
 
 mod audit;
+mod backup;
 mod cycles;
 mod dashboard;
+mod export;
 mod holidays;
+mod import;
 mod kpa;
 mod matching;
 mod mentors;
@@ -18,6 +21,7 @@ mod sessions;
 mod settings;
 mod staff;
 mod units;
+mod users;
 mod workload;
 mod workplans;
 
@@ -27,6 +31,10 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 pub use audit::{AuditEntry, AuditQuery, ChainCheck};
+pub use backup::{
+    auto_backups_in, backups_dir, inspect_backup, new_backup_path, AutoBackup, BackupSummary,
+    Restored, MIN_PASSPHRASE,
+};
 pub use kpa::{AllocationQuery, AllocationRow, AllocationView};
 pub use matching::{CohortProposal, ProposalRow};
 pub use mentors::MentorRow;
@@ -37,6 +45,7 @@ pub use selection::{ApplicationQuery, ApplicationRow, MentorReply};
 pub use sessions::{Confidential, OpenAction};
 pub use staff::{StaffQuery, StaffRow};
 pub use units::UnitRow;
+pub use users::MIN_PASSWORD;
 pub use workload::Workload;
 pub use workplans::OverdueEvent;
 
@@ -141,6 +150,14 @@ impl Store {
         }
         let actor = audit::Actor::new(NO_ONE_SIGNED_IN);
         audit::register_functions(&conn, &actor)?;
+        // An existing database is backed up before it is upgraded, so an upgrade that goes
+        // wrong can be undone by restoring it.
+        if let Some(path) = path.as_deref() {
+            let (version, pending) = migrate::pending(&conn)?;
+            if version > 0 && pending > 0 {
+                backup::before_migration(&conn, path, passphrase, version)?;
+            }
+        }
         let applied = migrate::migrate(&mut conn)?;
         if applied > 0 || !audit::has_triggers(&conn)? {
             let tx = conn.transaction()?;

@@ -1,0 +1,147 @@
+//! Exporting every register for use outside MentorDesk: one CSV file per register in a folder,
+//! or one Excel workbook with a sheet per register. The queries (with their human headers,
+//! and without confidential session notes) are `store::export`'s; this module only writes.
+
+use std::path::{Path, PathBuf};
+
+use rust_xlsxwriter::{Format as CellFormat, Workbook, XlsxError};
+use serde::{Deserialize, Serialize};
+
+use crate::{Error, Result, Store};
+
+/// One register as a table: a title, the column headers a person reads, and the rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    pub title: &'static str,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Integer(i64),
+    Number(f64),
+    Text(String),
+}
+
+impl Cell {
+    fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Integer(n) => n.to_string(),
+            Cell::Number(x) => x.to_string(),
+            Cell::Text(t) => t.clone(),
+        }
+    }
+}
+
+/// The kind of file to export to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Csv,
+    Xlsx,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, Serialize)]
+pub struct Exported {
+    pub files: Vec<PathBuf>,
+    /// The number of registers (CSV files or sheets) written.
+    pub registers: usize,
+    /// The rows written over all registers.
+    pub rows: usize,
+}
+
+/// Exports every register into the folder `dir` (created if needed): `<register>.csv` files,
+/// or the workbook `mentordesk-registers.xlsx`.
+pub fn export(store: &Store, dir: &Path, format: Format) -> Result<Exported> {
+    let sheets = store.register_sheets()?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::file(dir, e))?;
+    let files = match format {
+        Format::Csv => sheets
+            .iter()
+            .map(|sheet| {
+                let path = dir.join(format!("{}.csv", file_name(sheet.title)));
+                write_csv(sheet, &path).map(|()| path)
+            })
+            .collect::<Result<Vec<_>>>()?,
+        Format::Xlsx => {
+            let path = dir.join("mentordesk-registers.xlsx");
+            write_xlsx(&sheets, &path)?;
+            vec![path]
+        }
+    };
+    Ok(Exported {
+        files,
+        registers: sheets.len(),
+        rows: sheets.iter().map(|s| s.rows.len()).sum(),
+    })
+}
+
+/// "Protégés" → "proteges", "KPA allocations" → "kpa-allocations".
+fn file_name(title: &str) -> String {
+    crate::domain::search_key(title)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Writes one register as UTF-8 CSV with a byte-order mark, so that Excel shows accented
+/// names (Protégé, Müller) as they are.
+pub fn write_csv(sheet: &Sheet, path: &Path) -> Result<()> {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut writer = csv::Writer::from_writer(&mut bytes);
+        let failed = |e: csv::Error| {
+            Error::invalid("file", format!("The CSV file could not be written: {e}"))
+        };
+        writer.write_record(&sheet.headers).map_err(failed)?;
+        for row in &sheet.rows {
+            writer
+                .write_record(row.iter().map(Cell::text))
+                .map_err(failed)?;
+        }
+        writer.flush().map_err(|e| Error::file(path, e))?;
+    }
+    std::fs::write(path, bytes).map_err(|e| Error::file(path, e))
+}
+
+/// Writes every register as a sheet of one workbook, headers in bold and frozen.
+pub fn write_xlsx(sheets: &[Sheet], path: &Path) -> Result<()> {
+    let failed =
+        |e: XlsxError| Error::invalid("file", format!("The Excel file could not be written: {e}"));
+    let mut book = Workbook::new();
+    let bold = CellFormat::new().set_bold();
+    for sheet in sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(sheet.title).map_err(failed)?;
+        for (c, header) in sheet.headers.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, header, &bold)
+                .map_err(failed)?;
+            ws.set_column_width(c as u16, 18).map_err(failed)?;
+        }
+        ws.set_freeze_panes(1, 0).map_err(failed)?;
+        for (r, row) in sheet.rows.iter().enumerate() {
+            let r = (r + 1) as u32;
+            for (c, cell) in row.iter().enumerate() {
+                let c = c as u16;
+                match cell {
+                    Cell::Empty => {}
+                    Cell::Integer(n) => {
+                        ws.write_number(r, c, *n as f64).map_err(failed)?;
+                    }
+                    Cell::Number(x) => {
+                        ws.write_number(r, c, *x).map_err(failed)?;
+                    }
+                    Cell::Text(t) => {
+                        ws.write_string(r, c, t).map_err(failed)?;
+                    }
+                }
+            }
+        }
+    }
+    book.save(path).map_err(failed)
+}
