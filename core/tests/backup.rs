@@ -79,7 +79,7 @@ fn a_backup_holds_every_row_of_every_table_and_says_what_it_holds() {
 
     let live = dump(&db_path(&store), None);
     assert_same(&live, &dump(&dest, None));
-    assert!(live["session"].len() > 0 && live["audit_log"].len() > 0);
+    assert!(!live["session"].is_empty() && !live["audit_log"].is_empty());
     assert_eq!(written.path, dest);
     assert_eq!(written.integrity, "ok");
     assert_eq!(written.data_version, LATEST_VERSION);

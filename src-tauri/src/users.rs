@@ -92,7 +92,7 @@ pub fn set_user_disabled(db: State<'_, Db>, id: i64, disabled: bool) -> Reply<Us
 }
 
 fn signed_in(db: &Db) -> Reply<User> {
-    db.user().ok_or_else(|| crate::access::signed_out())
+    db.user().ok_or_else(crate::access::signed_out)
 }
 
 /// A manager who changes their own role or disables themselves keeps what they now have, not

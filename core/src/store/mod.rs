@@ -223,7 +223,7 @@ pub fn is_encrypted(path: &Path) -> Result<bool> {
         Err(e) => return Err(Error::file(path, e)),
     };
     let read = file.read(&mut head).map_err(|e| Error::file(path, e))?;
-    Ok(read > 0 && &head[..read] != &b"SQLite format 3\0"[..read])
+    Ok(read > 0 && head[..read] != b"SQLite format 3\0"[..read])
 }
 
 /// Reads the schema once, so that a wrong or missing passphrase is told apart from other
