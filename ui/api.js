@@ -32,9 +32,29 @@ function toApiError(raw) {
   return new ApiError({ code: 'ipc', message: String(raw) });
 }
 
+// How much work is waiting for an answer: every call, and every screen while it loads. It is
+// published as <body data-calls="N">, so that the end-to-end tests can wait for a screen to
+// finish loading instead of sleeping for a while.
+let inFlight = 0;
+
+function publish() {
+  document.body.dataset.calls = String(inFlight);
+}
+
+export async function track(work) {
+  inFlight += 1;
+  publish();
+  try {
+    return await work;
+  } finally {
+    inFlight -= 1;
+    publish();
+  }
+}
+
 async function call(command, args = {}) {
   try {
-    return await tauri().core.invoke(command, args);
+    return await track(tauri().core.invoke(command, args));
   } catch (raw) {
     throw toApiError(raw);
   }

@@ -79,7 +79,8 @@ function navigate(name) {
     if (item === name) button.setAttribute('aria-current', 'page');
     else button.removeAttribute('aria-current');
   }
-  screens[name]?.show?.();
+  const shown = screens[name]?.show?.();
+  if (shown) api.track(shown).catch((error) => console.error(error));
 }
 
 function showProblem(message, path) {

@@ -62,7 +62,9 @@ fn demo_then_agreements_prints_every_active_mentorship() {
 fn one_agreement_is_written_where_asked_by_reference_or_number() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("sample.sqlite3");
-    assert!(cli(&["demo", "--db", path(&db)]).status.success());
+    assert!(cli(&["demo", "--db", path(&db), "--today", "2026-11-23"])
+        .status
+        .success());
     for id in ["MS-0002", "2"] {
         let out_pdf = dir.path().join(format!("{id}.pdf"));
         let out = cli(&[
@@ -103,8 +105,10 @@ fn errors_are_one_clear_line_and_a_failure_exit() {
     );
 
     let db = dir.path().join("sample.sqlite3");
-    assert!(cli(&["demo", "--db", path(&db)]).status.success());
-    let again = cli(&["demo", "--db", path(&db)]);
+    assert!(cli(&["demo", "--db", path(&db), "--today", "2026-11-23"])
+        .status
+        .success());
+    let again = cli(&["demo", "--db", path(&db), "--today", "2026-11-23"]);
     assert!(!again.status.success());
     assert!(
         stderr(&again).contains("already holds a register"),
@@ -506,7 +510,7 @@ fn letters_prints_every_letter_owed_once_and_then_says_none_are_owed() {
                     received_on: chrono_date("2026-11-02"),
                     intake: String::new(),
                     wanted_start: chrono_date("2027-01-11"),
-                    wanted_end: chrono_date("2027-08-27"),
+                    wanted_end: chrono_date("2027-07-30"),
                     preferred_gender: None,
                     preferred_language: String::new(),
                     motivation: String::new(),

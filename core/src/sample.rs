@@ -6,8 +6,9 @@
 //! has begun the termination steps. Six new staff members make up an open intake for
 //! selection and matching: applications waiting for the committee, approved, rejected (a
 //! letter owed) and an intern entered as eligible. Every record goes through the same checks
-//! as a typed one, so the sample also proves the rules. Dates are placed around `today`, so
-//! the sample always looks current; whatever would fall after `today` is left out.
+//! as a typed one, so the sample also proves the rules. Dates are placed a fixed number of days
+//! before or after `today` (never from the first of a month or a quarter), so what the sample
+//! shows is the same on any day of the year; whatever would fall after `today` is left out.
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
@@ -804,6 +805,16 @@ type Pairing = (
     &'static [(&'static str, u8, u8)],
 );
 
+/// How many days before `today` each mentorship of `PAIRINGS` began. The first four began more
+/// than a quarter ago (a quarter has at most 92 days), so on any day the previous quarter saw
+/// them: three have its report written and the first, the troubled pair, still owes it.
+const STARTED_DAYS_AGO: [u64; 8] = [100, 97, 95, 93, 70, 56, 49, 35];
+
+/// The mentor (of `MENTORS`) whose appointment ends within the dashboard's warning days: it
+/// was made a year before, and the two mentorships he holds end with it.
+const LEAVING_MENTOR: usize = 2;
+const LEAVING_IN_DAYS: u64 = 20;
+
 const PAIRINGS: [Pairing; 8] = [
     (
         3,
@@ -945,10 +956,21 @@ fn date((y, m, d): (i32, u32, u32)) -> NaiveDate {
 }
 
 fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
-    // Appointments and mentorships begin on the first of the month two months ago.
     let first = today.with_day(1).unwrap_or(today);
-    let begin = first.checked_sub_months(Months::new(2)).unwrap_or(first);
-    let appointment_end = begin + Months::new(12) - chrono::Days::new(1);
+    let began = |n: usize| today - Days::new(STARTED_DAYS_AGO[n]);
+    // Appointments begin with the oldest mentorship and run for a year, but for the one mentor
+    // whose appointment, made a year before, ends within the warning days.
+    let begin = began(0);
+    let appointment_end = begin + Months::new(12) - Days::new(1);
+    let leaving_end = today + Days::new(LEAVING_IN_DAYS);
+    let leaving_start = leaving_end - Months::new(12) + Days::new(1);
+    let appointment = |mentor: usize| {
+        if mentor == LEAVING_MENTOR {
+            (leaving_start, leaving_end)
+        } else {
+            (begin, appointment_end)
+        }
+    };
 
     let mut settings = store.settings()?;
     settings.department_name = "Department of Public Service and Administration (sample)".into();
@@ -1008,7 +1030,7 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
         })?;
     }
 
-    let trained = begin.checked_sub_months(Months::new(3)).unwrap_or(begin);
+    let trained = leaving_start - Months::new(3);
     let mut mentor_ids = Vec::new();
     for (n, &(person, fields, years, override_reason, nominated_by, languages)) in
         MENTORS.iter().enumerate()
@@ -1033,8 +1055,8 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
             training_provider: "National School of Government".into(),
             training_completed_on: Some(trained),
             training_certificate: format!("NSG-MC-{}-{:04}", trained.year(), 311 + n * 17),
-            appointment_start: Some(begin),
-            appointment_end: Some(appointment_end),
+            appointment_start: Some(appointment(n).0),
+            appointment_end: Some(appointment(n).1),
             experience_override_reason: override_reason.into(),
             languages: languages.into(),
             archived: false,
@@ -1084,14 +1106,13 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
     for (n, &(mentor, protege, purpose, mode, frequency, place, goals, competencies)) in
         PAIRINGS.iter().enumerate()
     {
-        let start = begin + chrono::Days::new(7 * n as u64);
         mentorship_ids.push(
             store.save_mentorship(&Mentorship {
                 id: None,
                 mentor_id: mentor_ids[mentor],
                 protege_id: protege_ids[protege],
-                start_date: start,
-                end_date: appointment_end,
+                start_date: began(n),
+                end_date: appointment(mentor).1,
                 purpose,
                 mode,
                 frequency,
@@ -1669,11 +1690,22 @@ const STORIES: [Story; 8] = [
                 "",
                 &[("Send units the December procurement deadlines", Owner::Protege, 2, Some(1))],
             ),
+            (
+                DaysAgo(11),
+                Planned,
+                60,
+                "The CFO's comments on the process map; the contract register",
+                "Answer each comment in writing and agree the changes with the secretariat \
+                 before the bid committee next sits.",
+                "Process map with the CFO for sign-off",
+                "",
+                &[("Add every contract's expiry date to the register", Owner::Protege, 21, None)],
+            ),
         ],
         ratings: &[
             (0, 7, 2, "Follows the prescripts for quotations; unsure of the bid process."),
-            (0, 40, 2, "Led the stock count well; the process map needed much help."),
-            (0, 60, 3, "Process map complete and controls explained correctly to the secretariat."),
+            (0, 60, 3, "Led the stock count well; process map complete and controls explained \
+                        correctly to the secretariat."),
         ],
         sign_off_lag: Some(12),
         report: Some((
@@ -1794,6 +1826,17 @@ const STORIES: [Story; 8] = [
                 "Interview went well; pilot ready to start",
                 "",
                 &[("Run the pilot with the Finance unit", Owner::Protege, 14, None)],
+            ),
+            (
+                DaysAgo(16),
+                Planned,
+                60,
+                "What the pilot of the online register found in the Finance unit",
+                "Fix the two faults the users found before the next unit starts, and write down \
+                 what each fix changed.",
+                "Pilot running; users log their training themselves",
+                "",
+                &[("Write the pilot report for the director", Owner::Protege, 30, None)],
             ),
         ],
         ratings: &[

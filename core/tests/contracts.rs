@@ -85,8 +85,8 @@ fn the_contract_gives_the_mentoring_kpa_of_the_current_cycle() {
         &text(1),
         &[
             "Zoë van der Merwe",
-            "(version 2 of the KPA allocation) the mentoring KPA weighs 10% and takes 2.92 hours a month",
-            "1.69% of the mentor's working time",
+            "(version 2 of the KPA allocation) the mentoring KPA weighs 10% and takes 3.11 hours a month",
+            "1.8% of the mentor's working time",
             "Mpho Maluleke",
             "Ntombi Xaba",
             "Intern",
@@ -134,7 +134,7 @@ fn the_organisation_agreement_prints_its_mentors_consent_interview_liaison_and_s
             "interviews the proposed protégé",
             "its acceptance decision is final",
             "Refilwe Mokoena (programme manager) is the coordinator who liaises",
-            "1 September 2026 to 31 August 2027",
+            "15 August 2026 to 14 August 2027",
             "one month's written notice",
             "absent for more than a month",
             "For the department: programme manager",
@@ -190,7 +190,7 @@ fn a_mentor_without_a_current_appointment_gets_no_contract() {
     assert_eq!(err.field(), Some("appointment_end"));
     assert!(
         err.to_string()
-            .contains("appointment ended on 31 August 2027"),
+            .contains("appointment ended on 14 August 2027"),
         "{err}"
     );
 }
@@ -213,6 +213,6 @@ fn only_contracts_in_force_and_not_archived_are_current() {
     let now = contracts::current(&store, today).unwrap();
     assert_eq!(sorted(now.mentors), [1, 3, 4, 5]);
     assert!(now.organisations.is_empty());
-    let before = contracts::current(&store, date("2026-08-31")).unwrap();
+    let before = contracts::current(&store, date("2025-12-13")).unwrap();
     assert!(before.mentors.is_empty() && before.organisations.is_empty());
 }

@@ -147,8 +147,8 @@ fn every_latest_sample_allocation_prints_mentor_cycle_kpas_workload_and_signatur
 fn the_mentoring_kpa_shows_protegees_months_hours_and_share_of_working_time() {
     let (dir, store) = sample_store();
     let today = date("2026-11-23");
-    // Zoë mentors Mpho from 29 September and Ntombi from 13 October 2026, both to 31 August
-    // 2027: 6.07 and 5.61 months of the cycle at 2 + 1 hours a month each.
+    // Zoë mentors Mpho from 14 September and Ntombi from 5 October 2026, both to 14 August
+    // 2027: 6.57 and 5.87 months of the cycle at 2 + 1 hours a month each.
     let row = allocation(&store, "Zoë", 2);
     assert_eq!(row.status, AllocationStatus::Final);
     let path = document::write_kpa_allocation(&store, row.id, today, dir.path()).unwrap();
@@ -171,12 +171,12 @@ fn the_mentoring_kpa_shows_protegees_months_hours_and_share_of_working_time() {
                 "Human Resource Development",
                 "Mpho Maluleke",
                 "Ntombi Xaba",
-                "29 September 2026 to 31 August 2027",
-                "6.07",
-                "5.61",
+                "14 September 2026 to 14 August 2027",
+                "6.57",
+                "5.87",
                 "2 hours mentoring + 1 hour preparation = 3 hours a month",
-                "2.92 hours, averaged over the cycle's 12 months",
-                "1.69% of 173 working hours a month",
+                "3.11 hours, averaged over the cycle's 12 months",
+                "1.8% of 173 working hours a month",
                 "weighs 10%",
                 "Mentoring is part of Zoë van der Merwe's key performance areas and earns no additional remuneration",
                 "Agreed after changes",

@@ -21,7 +21,7 @@ use crate::{check_pdf, date, sample_store, text_of};
 
 const TODAY: &str = "2026-11-23";
 
-/// The sample's earliest mentorship (1 September 2026 to 31 August 2027), cleared of anything
+/// The sample's earliest mentorship (15 August 2026 to 14 August 2027), cleared of anything
 /// the sample logged for it, then given the goals, competencies, sessions, actions, ratings
 /// and report entry below, so every figure in the report is known here.
 struct Logged {
@@ -88,7 +88,7 @@ fn logged() -> Logged {
     let rows = store.mentorships(&MentorshipQuery::default()).unwrap();
     let id = rows.iter().min_by_key(|m| (m.start_date, m.id)).unwrap().id;
     let mut m = store.mentorship(id).unwrap();
-    assert_eq!(m.start_date, date("2026-09-01"), "the sample has moved");
+    assert_eq!(m.start_date, date("2026-08-15"), "the sample has moved");
 
     // Whatever the sample logged for this mentorship goes, so the figures below are the
     // whole of it.
@@ -331,7 +331,7 @@ fn the_header_names_protege_mentor_line_manager_mentorship_and_period() {
             &format!("Unit: {}", facts.protege.unit),
             &format!("Mentor: {}", facts.mentor.name),
             &format!(
-                "Mentorship: MS-{:04}, from 1 September 2026 to 31 August 2027",
+                "Mentorship: MS-{:04}, from 15 August 2026 to 14 August 2027",
                 l.id
             ),
             "Period reported on: Quarter 3 of 2026/27 (1 October 2026 to 31 December 2026)",

@@ -1,14 +1,19 @@
 //! The sample programme: the sessions, work plans, ratings and reports it logs, so that reports
-//! and the dashboard have something to show; placed around the day it is loaded; and loaded
-//! only into an empty register.
+//! and the dashboard have something to show; placed around the day it is loaded, so that every
+//! promise it makes holds on any day of the year; and loaded only into an empty register.
 
-use chrono::{Days, NaiveDate};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use chrono::{Datelike, Days, Months, NaiveDate};
 use mentordesk_core::dashboard::AttentionKind;
 use mentordesk_core::domain::{Gender, GoalStatus, Mentorship, Mode, ProtegeKind, Status};
+use mentordesk_core::kpa::AllocationStatus;
 use mentordesk_core::progress::{Period, RatingScale, Recommendation};
 use mentordesk_core::selection::{Decision, Entry, LetterKind, State};
 use mentordesk_core::session::Session;
-use mentordesk_core::store::{ApplicationQuery, ApplicationRow, Confidential, MentorshipQuery};
+use mentordesk_core::store::{
+    AllocationQuery, ApplicationQuery, ApplicationRow, Confidential, MentorshipQuery,
+};
 use mentordesk_core::termination::StepKind;
 use mentordesk_core::{cycle::Cycle, sample, Store};
 
@@ -39,10 +44,56 @@ fn active(store: &Store) -> Vec<(Mentorship, Vec<Session>)> {
         .collect()
 }
 
-#[test]
-fn the_sample_logs_50_to_80_sessions_with_actions_done_open_and_past_due() {
-    let (_dir, store) = sample_store();
-    let active = active(&store);
+/// Each promise the sample makes, checked on the day it was loaded.
+const PROMISES: [(&str, fn(&Store, NaiveDate)); 14] = [
+    ("sessions", sessions_with_actions_done_open_and_past_due),
+    (
+        "recent sessions",
+        one_pair_has_not_met_for_30_days_and_another_met_this_week,
+    ),
+    (
+        "work plans",
+        work_plans_are_mostly_signed_off_with_some_events_overdue,
+    ),
+    ("goals", goals_stand_at_every_stage),
+    (
+        "ratings",
+        competencies_are_rated_once_or_twice_a_quarter_with_evidence,
+    ),
+    (
+        "reports",
+        most_pairs_report_on_the_previous_quarter_and_one_is_still_due,
+    ),
+    (
+        "termination",
+        the_troubled_pair_has_a_discussion_and_a_written_request,
+    ),
+    (
+        "dashboard",
+        the_dashboard_has_something_of_every_kind_to_show,
+    ),
+    (
+        "kpa",
+        every_internal_mentor_has_an_allocation_four_final_and_one_draft,
+    ),
+    ("intake", the_intake_has_applications_in_every_state),
+    ("letters", the_rejected_application_owes_a_letter),
+    (
+        "matching",
+        the_approved_and_the_intern_are_ready_for_matching,
+    ),
+    (
+        "proposal",
+        the_intake_is_proposed_in_full_without_the_line_manager,
+    ),
+    (
+        "appointment",
+        one_appointment_ends_within_the_warning_and_the_rest_cover_the_intake,
+    ),
+];
+
+fn sessions_with_actions_done_open_and_past_due(store: &Store, today: NaiveDate) {
+    let active = active(store);
     assert_eq!(active.len(), 7);
     let sessions: Vec<(&Mentorship, &Session)> = active
         .iter()
@@ -52,7 +103,7 @@ fn the_sample_logs_50_to_80_sessions_with_actions_done_open_and_past_due() {
     assert!((50..=80).contains(&total), "{total} sessions");
     for (m, s) in &sessions {
         assert!((45..=120).contains(&s.minutes), "{s:?}");
-        assert!(s.held_on >= m.start_date && s.held_on <= today(), "{s:?}");
+        assert!(s.held_on >= m.start_date && s.held_on <= today, "{s:?}");
         let modes = match m.mode {
             Mode::Blended => vec![Mode::FaceToFace, Mode::EMentoring],
             mode => vec![mode],
@@ -82,45 +133,39 @@ fn the_sample_logs_50_to_80_sessions_with_actions_done_open_and_past_due() {
     let open = |past_due: bool| {
         actions
             .iter()
-            .filter(|a| a.done_on.is_none() && (a.due_on.unwrap() < today()) == past_due)
+            .filter(|a| a.done_on.is_none() && (a.due_on.unwrap() < today) == past_due)
             .count()
     };
     assert!(done * 2 > actions.len(), "{done} of {} done", actions.len());
     assert!(open(false) >= 2, "open and not yet due");
     assert!(open(true) >= 2, "past their due date");
-    assert!(actions
-        .iter()
-        .all(|a| a.done_on.is_none_or(|d| d <= today())));
+    assert!(actions.iter().all(|a| a.done_on.is_none_or(|d| d <= today)));
 }
 
-#[test]
-fn one_mentorship_has_gone_30_days_without_a_session_and_another_met_this_week() {
-    let (_dir, store) = sample_store();
-    let last_sessions: Vec<(NaiveDate, Option<NaiveDate>)> = active(&store)
+fn one_pair_has_not_met_for_30_days_and_another_met_this_week(store: &Store, today: NaiveDate) {
+    let last_sessions: Vec<(NaiveDate, Option<NaiveDate>)> = active(store)
         .iter()
         .map(|(m, sessions)| (m.start_date, sessions.last().map(|s| s.held_on)))
         .collect();
-    let month_ago = today() - Days::new(30);
+    let month_ago = today - Days::new(30);
     assert!(last_sessions
         .iter()
         .any(|&(start, last)| start < month_ago && last.is_none_or(|d| d < month_ago)));
     assert!(last_sessions
         .iter()
-        .any(|&(_, last)| last.is_some_and(|d| d > today() - Days::new(7))));
+        .any(|&(_, last)| last.is_some_and(|d| d > today - Days::new(7))));
 }
 
-#[test]
-fn every_active_mentorship_has_a_work_plan_mostly_signed_off_with_some_events_overdue() {
-    let (_dir, store) = sample_store();
+fn work_plans_are_mostly_signed_off_with_some_events_overdue(store: &Store, today: NaiveDate) {
     let (mut past, mut signed) = (0, 0);
-    for (m, _) in active(&store) {
+    for (m, _) in active(store) {
         let plan = store.work_plan(m.id.unwrap()).unwrap();
         assert!(!plan.is_empty(), "{m:?} has no work plan");
-        for e in plan.iter().filter(|e| e.due_on < today()) {
+        for e in plan.iter().filter(|e| e.due_on < today) {
             past += 1;
             if let Some(day) = e.signed_off_on {
                 signed += 1;
-                assert!(day >= e.due_on && day <= today());
+                assert!(day >= e.due_on && day <= today);
                 assert!(!e.sign_off_comment.is_empty(), "{e:?}");
             }
         }
@@ -129,15 +174,13 @@ fn every_active_mentorship_has_a_work_plan_mostly_signed_off_with_some_events_ov
         signed * 4 >= past * 3,
         "{signed} of {past} past events signed off"
     );
-    let overdue = store.overdue_events(today()).unwrap();
+    let overdue = store.overdue_events(today).unwrap();
     assert_eq!(overdue.len(), past - signed);
     assert!(!overdue.is_empty());
 }
 
-#[test]
-fn goals_stand_at_every_stage() {
-    let (_dir, store) = sample_store();
-    let goals: Vec<_> = active(&store)
+fn goals_stand_at_every_stage(store: &Store, _today: NaiveDate) {
+    let goals: Vec<_> = active(store)
         .into_iter()
         .flat_map(|(m, _)| m.goals)
         .collect();
@@ -151,13 +194,13 @@ fn goals_stand_at_every_stage() {
     assert!(at(GoalStatus::NotStarted, 0..=0));
 }
 
-#[test]
-fn competencies_are_rated_once_or_twice_a_quarter_with_evidence() {
-    let (_dir, store) = sample_store();
-    let cycle = Cycle::containing(today(), 4).unwrap();
-    let quarters = &Period::of_cycle(&cycle)[..4];
+fn competencies_are_rated_once_or_twice_a_quarter_with_evidence(store: &Store, today: NaiveDate) {
+    let quarters: Vec<Period> = [today - Months::new(12), today]
+        .iter()
+        .flat_map(|&day| Period::of_cycle(&Cycle::containing(day, 4).unwrap())[..4].to_vec())
+        .collect();
     let mut rated = 0;
-    for (m, sessions) in active(&store) {
+    for (m, sessions) in active(store) {
         let ratings = store.ratings(m.id.unwrap()).unwrap();
         // Only a pair that has met has anything to rate.
         assert_eq!(ratings.is_empty(), sessions.is_empty(), "{m:?}");
@@ -168,10 +211,10 @@ fn competencies_are_rated_once_or_twice_a_quarter_with_evidence() {
                 (1..=4).contains(&r.rating) && !r.evidence.is_empty(),
                 "{r:?}"
             );
-            assert!(r.rated_on >= m.start_date && r.rated_on <= today(), "{r:?}");
+            assert!(r.rated_on >= m.start_date && r.rated_on <= today, "{r:?}");
         }
         for c in &m.competencies {
-            for q in quarters {
+            for q in &quarters {
                 let n = ratings
                     .iter()
                     .filter(|r| {
@@ -185,14 +228,17 @@ fn competencies_are_rated_once_or_twice_a_quarter_with_evidence() {
     assert!(rated >= 5, "{rated} mentorships rated");
 }
 
-#[test]
-fn most_mentorships_report_on_the_previous_quarter_and_one_is_still_due() {
-    let (_dir, store) = sample_store();
-    let cycle = Cycle::containing(today(), 4).unwrap();
-    let previous = &Period::of_cycle(&cycle)[1];
-    assert_eq!(previous.label, "Quarter 2 of 2026/27");
+/// The quarter before the one containing `today`.
+fn previous_quarter(today: NaiveDate) -> Period {
+    let quarter_of =
+        |day| Period::quarter_containing(&Cycle::containing(day, 4).unwrap(), day).unwrap();
+    quarter_of(quarter_of(today).from.pred_opt().unwrap())
+}
+
+fn most_pairs_report_on_the_previous_quarter_and_one_is_still_due(store: &Store, today: NaiveDate) {
+    let previous = previous_quarter(today);
     let (mut written, mut due) = (0, 0);
-    for (m, _) in active(&store) {
+    for (m, _) in active(store) {
         if m.start_date > previous.to {
             continue;
         }
@@ -205,7 +251,7 @@ fn most_mentorships_report_on_the_previous_quarter_and_one_is_still_due() {
                 assert_eq!(e.recommendation, Recommendation::Continue);
                 assert!(!e.mentor_comments.is_empty() && !e.protege_comments.is_empty());
                 assert!(e.overall_rating.is_some());
-                assert!(e.written_on > previous.to && e.written_on <= today());
+                assert!(e.written_on > previous.to && e.written_on <= today);
             }
             None => due += 1,
         }
@@ -213,10 +259,8 @@ fn most_mentorships_report_on_the_previous_quarter_and_one_is_still_due() {
     assert!(written >= 3 && due >= 1, "{written} written, {due} due");
 }
 
-#[test]
-fn the_troubled_mentorship_has_a_discussion_and_a_written_request_to_end_it() {
-    let (_dir, store) = sample_store();
-    let steps: Vec<_> = active(&store)
+fn the_troubled_pair_has_a_discussion_and_a_written_request(store: &Store, _today: NaiveDate) {
+    let steps: Vec<_> = active(store)
         .iter()
         .map(|(m, _)| store.termination_steps(m.id.unwrap()).unwrap())
         .filter(|steps| !steps.is_empty())
@@ -226,41 +270,50 @@ fn the_troubled_mentorship_has_a_discussion_and_a_written_request_to_end_it() {
     assert_eq!(kinds, [StepKind::Discussion, StepKind::WrittenRequest]);
 }
 
-#[test]
-fn the_dashboard_of_the_sample_has_something_of_every_kind_to_show() {
-    let (_dir, store) = sample_store();
-    let kinds: Vec<_> = store
-        .dashboard(today())
-        .unwrap()
-        .into_iter()
-        .map(|a| a.kind)
+fn the_dashboard_has_something_of_every_kind_to_show(store: &Store, today: NaiveDate) {
+    let lines = store.dashboard(today).unwrap();
+    for kind in AttentionKind::ALL {
+        assert!(lines.iter().any(|a| a.kind == *kind), "no {kind:?} line");
+    }
+    // Reports are both due (this quarter) and overdue (the quarter before).
+    let reports: Vec<_> = lines
+        .iter()
+        .filter(|a| a.kind == AttentionKind::ReportDue)
+        .filter_map(|a| a.date)
         .collect();
-    for kind in [
-        AttentionKind::OverdueEvent,
-        AttentionKind::ReportDue,
-        AttentionKind::NoRecentSession,
-        AttentionKind::ActionPastDue,
-    ] {
-        assert!(kinds.contains(&kind), "no {kind:?} line");
-    }
+    assert!(reports.iter().any(|&end| end < today), "no report overdue");
+    assert!(reports.iter().any(|&end| end >= today), "no report due");
 }
 
-#[test]
-fn the_sample_loads_on_any_day_of_the_year() {
-    let first = date("2026-01-01");
-    for day in (0..366).step_by(5).map(|n| first + Days::new(n)) {
-        let mut store = Store::open_in_memory().unwrap();
-        sample::create(&mut store, day).unwrap_or_else(|e| panic!("on {day}: {e}"));
-    }
-}
-
-#[test]
-fn loading_the_sample_twice_is_refused_and_leaves_the_first_as_it_was() {
-    let (_dir, mut store) = sample_store();
-    let before = active(&store);
-    let err = sample::create(&mut store, today()).unwrap_err();
-    assert_eq!(err.field(), Some("sample"));
-    assert_eq!(active(&store), before);
+fn every_internal_mentor_has_an_allocation_four_final_and_one_draft(
+    store: &Store,
+    today: NaiveDate,
+) {
+    let cycle = store
+        .cycle_containing(today)
+        .unwrap()
+        .expect("today's cycle");
+    let rows = store
+        .kpa_allocations(&AllocationQuery {
+            cycle_id: cycle.id,
+            latest_only: true,
+            ..AllocationQuery::default()
+        })
+        .unwrap();
+    assert_eq!(rows.len(), 5, "{rows:?}");
+    assert!(rows.iter().all(|r| r.total_weight == 100), "{rows:?}");
+    let with = |status| rows.iter().filter(|r| r.status == status).count();
+    assert_eq!(with(AllocationStatus::Final), 4, "{rows:?}");
+    assert_eq!(with(AllocationStatus::Draft), 1, "{rows:?}");
+    assert_eq!(
+        rows.iter().filter(|r| r.version == 2).count(),
+        1,
+        "{rows:?}"
+    );
+    assert!(rows
+        .iter()
+        .filter_map(|r| r.consulted_on)
+        .all(|day| day <= today && day >= cycle.start_date));
 }
 
 /// The sample's open intake: its name and its applications, newest first.
@@ -271,12 +324,10 @@ fn intake(store: &Store) -> (String, Vec<ApplicationRow>) {
     (name, rows)
 }
 
-#[test]
-fn the_sample_intake_has_applications_waiting_approved_rejected_and_an_intern_entered_as_eligible()
-{
-    let (_dir, store) = sample_store();
-    let (name, rows) = intake(&store);
-    assert_eq!(name, "December 2026 intake");
+fn the_intake_has_applications_in_every_state(store: &Store, today: NaiveDate) {
+    let (name, rows) = intake(store);
+    let next_month = today.with_day(1).unwrap() + Months::new(1);
+    assert_eq!(name, format!("{} intake", next_month.format("%B %Y")));
     let in_state = |state| rows.iter().filter(|r| r.state == state).count();
     assert_eq!(in_state(State::Submitted), 3);
     assert_eq!(in_state(State::UnderReview), 2);
@@ -294,7 +345,7 @@ fn the_sample_intake_has_applications_waiting_approved_rejected_and_an_intern_en
         let reviews = store.reviews(r.id).unwrap();
         assert_eq!(reviews.len(), 1, "{r:?}");
         assert!(!reviews[0].members_present.is_empty() && !reviews[0].reasons.is_empty());
-        assert!(reviews[0].reviewed_on <= today());
+        assert!(reviews[0].reviewed_on <= today);
         let decided = if r.state == State::Rejected {
             Decision::Rejected
         } else {
@@ -304,10 +355,8 @@ fn the_sample_intake_has_applications_waiting_approved_rejected_and_an_intern_en
     }
 }
 
-#[test]
-fn the_rejected_application_owes_a_letter_not_yet_printed() {
-    let (_dir, store) = sample_store();
-    let (_, rows) = intake(&store);
+fn the_rejected_application_owes_a_letter(store: &Store, _today: NaiveDate) {
+    let (_, rows) = intake(store);
     let rejected = rows.iter().find(|r| r.state == State::Rejected).unwrap();
     let letters = store.pending_letters().unwrap();
     assert_eq!(letters.len(), 1, "{letters:?}");
@@ -315,10 +364,25 @@ fn the_rejected_application_owes_a_letter_not_yet_printed() {
     assert_eq!(letters[0].application_id, rejected.id);
 }
 
-#[test]
-fn the_approved_applications_and_the_intern_are_ready_for_matching_within_the_appointments() {
-    let (_dir, store) = sample_store();
-    let (name, rows) = intake(&store);
+/// The sample's mentor whose appointment ends within the warning days (`None` if none does).
+fn mentor_leaving(store: &Store, today: NaiveDate) -> Option<String> {
+    let warning = u64::from(store.settings().unwrap().appointment_warning_days);
+    let ending: Vec<String> = store
+        .mentors("", false)
+        .unwrap()
+        .into_iter()
+        .filter(|m| {
+            m.appointment_end
+                .is_some_and(|end| end <= today + Days::new(warning))
+        })
+        .map(|m| m.name)
+        .collect();
+    assert!(ending.len() <= 1, "{ending:?}");
+    ending.into_iter().next()
+}
+
+fn the_approved_and_the_intern_are_ready_for_matching(store: &Store, today: NaiveDate) {
+    let (name, rows) = intake(store);
     let ready = store.matchable_applications(Some(&name)).unwrap();
     let mut ready_ids: Vec<i64> = ready.iter().map(|a| a.id.unwrap()).collect();
     ready_ids.sort();
@@ -331,23 +395,15 @@ fn the_approved_applications_and_the_intern_are_ready_for_matching_within_the_ap
     assert_eq!(ready_ids, expected);
     assert_eq!(ready.len(), 3);
     assert_eq!(store.matchable_applications(None).unwrap().len(), 3);
-
+    for a in &ready {
+        assert!(a.wanted_start > today, "{a:?}");
+    }
     let mentors: Vec<_> = store
         .mentors("", false)
         .unwrap()
         .iter()
         .map(|m| store.mentor(m.id).unwrap())
         .collect();
-    for a in &ready {
-        assert!(a.wanted_start > today(), "{a:?}");
-        for m in &mentors {
-            assert!(
-                m.appointment_start.unwrap() <= a.wanted_start
-                    && a.wanted_end <= m.appointment_end.unwrap(),
-                "{m:?} is not appointed for {a:?}"
-            );
-        }
-    }
     // Language and gender preferences have something to meet.
     assert!(mentors.iter().all(|m| m.languages.contains("English")));
     assert!(ready
@@ -357,36 +413,202 @@ fn the_approved_applications_and_the_intern_are_ready_for_matching_within_the_ap
     assert!(mentors.iter().any(|m| m.languages.contains("isiZulu")));
 }
 
-#[test]
-fn the_sample_intake_is_proposed_in_full_and_the_line_manager_is_not_suggested() {
-    let (_dir, store) = sample_store();
-    let (name, _) = intake(&store);
-    let proposal = store.cohort_proposal(Some(&name), today()).unwrap();
+fn one_appointment_ends_within_the_warning_and_the_rest_cover_the_intake(
+    store: &Store,
+    today: NaiveDate,
+) {
+    let leaving = mentor_leaving(store, today).expect("an appointment ending soon");
+    let (name, _) = intake(store);
+    let ready = store.matchable_applications(Some(&name)).unwrap();
+    for row in store.mentors("", false).unwrap() {
+        let m = store.mentor(row.id).unwrap();
+        let covers = |a: &mentordesk_core::selection::Application| {
+            m.appointment_start.unwrap() <= a.wanted_start
+                && a.wanted_end <= m.appointment_end.unwrap()
+        };
+        if row.name == leaving {
+            assert!(m.appointment_end.unwrap() >= today, "{m:?}");
+            assert!(!ready.iter().any(covers), "{m:?}");
+        } else {
+            assert!(
+                ready.iter().all(covers),
+                "{m:?} is not appointed for the intake"
+            );
+        }
+    }
+}
+
+fn the_intake_is_proposed_in_full_without_the_line_manager(store: &Store, today: NaiveDate) {
+    let (name, _) = intake(store);
+    let proposal = store.cohort_proposal(Some(&name), today).unwrap();
     assert_eq!(proposal.rows.len(), 3);
     assert_eq!(proposal.unmatched, 0);
     for row in &proposal.rows {
         assert!(row.score > 0 && !row.reasons.is_empty(), "{row:?}");
         let eligible = store
-            .suggestions(row.application_id, today())
+            .suggestions(row.application_id, today)
             .unwrap()
             .into_iter()
             .filter(|s| s.excluded.is_none())
             .count();
         assert!(eligible >= 3, "{row:?} has {eligible} eligible mentors");
     }
-    // Lwazi Ntuli reports to Sipho Mkhize, who therefore may not mentor him.
+    // Lwazi Ntuli reports to Sipho Mkhize, who therefore may not mentor him; the mentor whose
+    // appointment is ending is excluded for everyone.
     let lwazi = proposal
         .rows
         .iter()
         .find(|r| r.protege == "Lwazi Ntuli")
         .unwrap();
     assert_ne!(lwazi.mentor.as_deref(), Some("Sipho Mkhize"));
-    let excluded: Vec<_> = store
-        .suggestions(lwazi.application_id, today())
+    let mut excluded: Vec<_> = store
+        .suggestions(lwazi.application_id, today)
         .unwrap()
         .into_iter()
         .filter(|s| s.excluded.is_some())
         .map(|s| s.name)
         .collect();
-    assert_eq!(excluded, ["Sipho Mkhize"]);
+    excluded.sort();
+    let mut expected = vec!["Sipho Mkhize".to_owned()];
+    expected.extend(mentor_leaving(store, today));
+    expected.sort();
+    assert_eq!(excluded, expected);
+}
+
+#[test]
+fn the_sample_logs_50_to_80_sessions_with_actions_done_open_and_past_due() {
+    let (_dir, store) = sample_store();
+    sessions_with_actions_done_open_and_past_due(&store, today());
+}
+
+#[test]
+fn one_mentorship_has_gone_30_days_without_a_session_and_another_met_this_week() {
+    let (_dir, store) = sample_store();
+    one_pair_has_not_met_for_30_days_and_another_met_this_week(&store, today());
+}
+
+#[test]
+fn every_active_mentorship_has_a_work_plan_mostly_signed_off_with_some_events_overdue() {
+    let (_dir, store) = sample_store();
+    work_plans_are_mostly_signed_off_with_some_events_overdue(&store, today());
+}
+
+#[test]
+fn goals_stand_at_every_stage_of_the_sample() {
+    let (_dir, store) = sample_store();
+    goals_stand_at_every_stage(&store, today());
+}
+
+#[test]
+fn competencies_are_rated_once_or_twice_a_quarter_with_evidence_in_the_sample() {
+    let (_dir, store) = sample_store();
+    competencies_are_rated_once_or_twice_a_quarter_with_evidence(&store, today());
+}
+
+#[test]
+fn most_mentorships_report_on_the_previous_quarter_and_one_is_still_due() {
+    let (_dir, store) = sample_store();
+    assert_eq!(previous_quarter(today()).label, "Quarter 2 of 2026/27");
+    most_pairs_report_on_the_previous_quarter_and_one_is_still_due(&store, today());
+}
+
+#[test]
+fn the_troubled_mentorship_has_a_discussion_and_a_written_request_to_end_it() {
+    let (_dir, store) = sample_store();
+    the_troubled_pair_has_a_discussion_and_a_written_request(&store, today());
+}
+
+#[test]
+fn the_dashboard_of_the_sample_has_something_of_every_kind_to_show() {
+    let (_dir, store) = sample_store();
+    the_dashboard_has_something_of_every_kind_to_show(&store, today());
+}
+
+#[test]
+fn the_sample_gives_every_internal_mentor_an_allocation_for_todays_cycle() {
+    let (_dir, store) = sample_store();
+    every_internal_mentor_has_an_allocation_four_final_and_one_draft(&store, today());
+}
+
+#[test]
+fn the_sample_intake_has_applications_waiting_approved_rejected_and_an_intern_entered_as_eligible()
+{
+    let (_dir, store) = sample_store();
+    assert_eq!(intake(&store).0, "December 2026 intake");
+    the_intake_has_applications_in_every_state(&store, today());
+}
+
+#[test]
+fn the_rejected_application_owes_a_letter_not_yet_printed() {
+    let (_dir, store) = sample_store();
+    the_rejected_application_owes_a_letter(&store, today());
+}
+
+#[test]
+fn the_approved_applications_and_the_intern_are_ready_for_matching_within_the_appointments() {
+    let (_dir, store) = sample_store();
+    the_approved_and_the_intern_are_ready_for_matching(&store, today());
+    one_appointment_ends_within_the_warning_and_the_rest_cover_the_intake(&store, today());
+}
+
+#[test]
+fn the_sample_intake_is_proposed_in_full_and_the_line_manager_is_not_suggested() {
+    let (_dir, store) = sample_store();
+    the_intake_is_proposed_in_full_without_the_line_manager(&store, today());
+}
+
+/// The days the sample is loaded on to check its promises: every fifth day of two years that
+/// include a 29 February, and each turn of a month (its last and first days), which covers the
+/// turns of the quarters, of the financial year (1 April) and of the calendar year.
+fn days_to_try() -> Vec<NaiveDate> {
+    let (first, last) = (date("2027-01-01"), date("2028-12-31"));
+    let mut days: Vec<NaiveDate> = first
+        .iter_days()
+        .step_by(5)
+        .take_while(|&d| d <= last)
+        .collect();
+    let mut month = first;
+    while month <= last {
+        days.extend([month, month.pred_opt().unwrap()]);
+        month = month + Months::new(1);
+    }
+    days.extend([date("2028-02-28"), date("2028-02-29"), date("2028-03-01")]);
+    days.sort();
+    days.dedup();
+    days
+}
+
+#[test]
+fn the_sample_keeps_every_promise_on_any_day_of_the_year() {
+    let days = days_to_try();
+    assert!(days.len() > 180);
+    let mut broken = Vec::new();
+    for day in days {
+        let mut store = Store::open_in_memory().unwrap();
+        sample::create(&mut store, day).unwrap_or_else(|e| panic!("on {day}: {e}"));
+        for (promise, check) in PROMISES {
+            if let Err(panic) = catch_unwind(AssertUnwindSafe(|| check(&store, day))) {
+                let why = panic
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default();
+                broken.push(format!("{promise} on {day}: {why}"));
+            }
+        }
+    }
+    assert!(
+        broken.is_empty(),
+        "the sample broke {} promises: {broken:#?}",
+        broken.len()
+    );
+}
+
+#[test]
+fn loading_the_sample_twice_is_refused_and_leaves_the_first_as_it_was() {
+    let (_dir, mut store) = sample_store();
+    let before = active(&store);
+    let err = sample::create(&mut store, today()).unwrap_err();
+    assert_eq!(err.field(), Some("sample"));
+    assert_eq!(active(&store), before);
 }

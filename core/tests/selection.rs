@@ -56,7 +56,7 @@ fn scene() -> Scene {
     }
 }
 
-/// An application received on 2 November 2026 for January to August 2027.
+/// An application received on 2 November 2026 for January to July 2027.
 fn application(protege_id: i64) -> Application {
     Application {
         id: None,
@@ -65,7 +65,7 @@ fn application(protege_id: i64) -> Application {
         received_on: date("2026-11-02"),
         intake: "2027 intake".into(),
         wanted_start: date("2027-01-11"),
-        wanted_end: date("2027-08-27"),
+        wanted_end: date("2027-07-30"),
         preferred_gender: None,
         preferred_language: String::new(),
         motivation: "I want to grow into a professional role.".into(),
@@ -493,7 +493,7 @@ fn a_mentor_who_accepts_gets_a_draft_mentorship_and_the_protege_an_acceptance_le
     assert_eq!(m.mentor_id, sipho);
     assert_eq!(
         (m.start_date, m.end_date),
-        (date("2027-01-11"), date("2027-08-27"))
+        (date("2027-01-11"), date("2027-07-30"))
     );
     let a = store.application(id).unwrap();
     assert_eq!(a.state, State::MentorAccepted);
@@ -650,7 +650,7 @@ fn the_notice_asks_the_mentor_to_answer_by_the_reply_date_and_names_only_what_is
             "Finance and Supply Chain Management",
             "Public finance management; report writing",
             "Grow into a",
-            "11 January 2027 to 27 August 2027",
+            "11 January 2027 to 30 July 2027",
             "by 3 December 2026 (within 10 days of this notice)",
             "accept or decline",
             FILE_COPY_HEADING,
@@ -727,7 +727,7 @@ fn an_acceptance_letter_names_the_mentor_the_period_and_the_agreement_to_sign() 
             "Riaan Pretorius",
             "accepted onto the Public Service Mentorship Programme",
             "Sipho Mkhize",
-            "11 January 2027 to 27 August 2027",
+            "11 January 2027 to 30 July 2027",
             &format!("{reference}/AGR"),
             "mentorship agreement",
             "please contact the programme manager, Refilwe Mokoena",

@@ -228,6 +228,10 @@ fn pairing(store: &Store, mentor: i64, protege: i64) -> Mentorship {
     m.id = None;
     m.mentor_id = mentor;
     m.protege_id = protege;
+    // Within the mentor's appointment, as the rules require.
+    if let Some(end) = store.mentor(mentor).unwrap().appointment_end {
+        m.end_date = m.end_date.min(end);
+    }
     m
 }
 

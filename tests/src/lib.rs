@@ -271,6 +271,12 @@ impl App {
         }
     }
 
+    /// Waits until the window has no call waiting for an answer and no screen still loading
+    /// (`ui/api.js` keeps the count in `<body data-calls>`).
+    pub async fn wait_until_answered(&self) {
+        self.wait_for("body[data-calls='0']").await;
+    }
+
     /// Waits until an element matching `css` is visible and its text contains `expected`, and
     /// returns the whole text.
     pub async fn wait_for_text(&self, css: &str, expected: &str) -> String {

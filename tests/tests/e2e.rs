@@ -1138,12 +1138,13 @@ async fn the_dashboard_lists_what_needs_attention_and_each_line_opens_its_record
     app.wait_for_text("#dashboard-summary", "need attention")
         .await;
     app.wait_for("#nav-dashboard[aria-current='page']").await;
-    // The sample's mentorships began two months ago, with plans, sessions and actions that
-    // have fallen behind, and no report written for this quarter.
+    // The sample's mentorships began up to a hundred days ago, with plans, sessions and actions
+    // that have fallen behind, reports owed, and one mentor's appointment ending this month.
     for kind in [
         "overdue_event",
         "report_due",
         "no_recent_session",
+        "appointment",
         "action_past_due",
     ] {
         app.wait_for(&format!("#dashboard-{kind} .attention-line"))
@@ -1192,14 +1193,19 @@ async fn the_dashboard_lists_what_needs_attention_and_each_line_opens_its_record
     wait_for_title(&app, "#mentorships-form .form-title", &reference).await;
     app.wait_for("#workplan").await;
 
-    // Appointments are flagged within the setting's number of days; the sample's end in
-    // about ten months, so a wider window brings them onto the dashboard, shown afresh.
+    // Appointments are flagged within the setting's number of days: one of the sample's ends
+    // within the month, the other five in about nine months, so a wider window brings all six
+    // onto the dashboard, shown afresh.
+    let count = "#dashboard-appointment .attention-count";
+    app.click("#nav-dashboard").await;
+    assert_eq!(app.wait_for_text(count, "").await.trim(), "1");
     app.click("#nav-settings").await;
     app.fill("#settings-form-appointment_warning_days", "365")
         .await;
     save(&app, "settings-form").await;
     saved(&app, "settings-form").await;
     app.click("#nav-dashboard").await;
+    app.wait_for_text(count, "6").await;
     let line = "#dashboard-appointment .attention-line";
     app.wait_for(line).await;
     let read = run(
@@ -1988,8 +1994,8 @@ async fn a_viewer_opens_every_screen_without_an_error_and_a_save_is_refused() {
     ] {
         app.click(&format!("#nav-{screen}")).await;
         app.wait_for(&format!("#screen-{screen}")).await;
-        // Give the screen's first calls time to answer, then look for any refusal shown.
-        tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+        // Once the screen's calls have answered, look for any refusal shown.
+        app.wait_until_answered().await;
         let shown = run(
             &app,
             "read the errors shown",
