@@ -821,8 +821,10 @@ async fn an_officer_rates_a_competency_after_a_refusal_and_records_a_termination
     .await;
     app.screenshot("goals-achieved").await;
 
-    // A rating without evidence is refused next to the evidence field.
+    // A rating without evidence is refused next to the evidence field. The editor asks for
+    // the rating scale before it offers the competencies.
     app.click("#ratings-add").await;
+    app.wait_until_answered().await;
     let competency = run(
         &app,
         "read the first competency offered",
