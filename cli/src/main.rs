@@ -9,14 +9,15 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use mentordesk_core::cycle::Cycle;
 use mentordesk_core::domain::{Mentor, Mentorship, Organisation, Status};
-use mentordesk_core::kpa::document as kpa_document;
 use mentordesk_core::kpa::AllocationStatus;
-use mentordesk_core::progress::document as progress_document;
+use mentordesk_core::print::kpa_allocation as kpa_document;
+use mentordesk_core::print::progress_report as progress_document;
+use mentordesk_core::print::{self, agreement, letters, mentor_contract, organisation_agreement};
 use mentordesk_core::progress::Period;
 use mentordesk_core::selection::Application;
 use mentordesk_core::selection::LetterKind;
 use mentordesk_core::store::{Confidential, MentorshipQuery};
-use mentordesk_core::{agreement, contracts, export, import, letters, sample, Store};
+use mentordesk_core::{export, import, sample, Store};
 
 /// MentorDesk from the command line: sample data and printed documents, no window needed.
 #[derive(Parser)]
@@ -326,7 +327,7 @@ fn run(command: Command, today: NaiveDate) -> Result<(), String> {
         }
         Command::Contracts { db, out } => {
             let store = open_existing(&db)?;
-            let current = contracts::current(&store, today).map_err(text)?;
+            let current = print::current(&store, today).map_err(text)?;
             create_dir(&out)?;
             let bar = progress(
                 current.mentors.len() + current.organisations.len(),
@@ -334,12 +335,13 @@ fn run(command: Command, today: NaiveDate) -> Result<(), String> {
             );
             for &id in &current.mentors {
                 bar.set_message(Mentor::reference(id));
-                contracts::write_mentor_contract(&store, id, today, &out).map_err(text)?;
+                mentor_contract::write_mentor_contract(&store, id, today, &out).map_err(text)?;
                 bar.inc(1);
             }
             for &id in &current.organisations {
                 bar.set_message(Organisation::reference(id));
-                contracts::write_organisation_agreement(&store, id, today, &out).map_err(text)?;
+                organisation_agreement::write_organisation_agreement(&store, id, today, &out)
+                    .map_err(text)?;
                 bar.inc(1);
             }
             bar.finish_and_clear();
@@ -804,7 +806,7 @@ fn export(db: &Path, out: &Path, format: &str) -> Result<(), String> {
         other => return Err(format!("--format {other}: use csv or xlsx")),
     };
     let store = open_existing(db)?;
-    let done = export::export(&store, out, format).map_err(text)?;
+    let done = store.export_registers(out, format).map_err(text)?;
     println!(
         "Exported {} ({} rows) to {}:",
         count(done.registers, "register", "registers"),

@@ -386,7 +386,7 @@ fn reports_prints_the_progress_report_of_every_mentorship_under_way_in_a_quarter
         stdout(&out)
     );
     for &id in &ids {
-        let protege = mentordesk_core::agreement::AgreementFacts::load(&store, id)
+        let protege = mentordesk_core::print::agreement::AgreementFacts::load(&store, id)
             .unwrap()
             .protege
             .name;
@@ -492,7 +492,7 @@ fn reports_with_a_bad_range_fail_in_one_line_and_write_nothing() {
 
 #[test]
 fn letters_prints_every_letter_owed_once_and_then_says_none_are_owed() {
-    use mentordesk_core::letters;
+    use mentordesk_core::print::letters;
     use mentordesk_core::selection::{Application, Decision, Entry, LetterKind, Review, State};
 
     let dir = tempfile::tempdir().unwrap();

@@ -13,13 +13,14 @@ use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 use mentordesk_core::cycle::Cycle;
 use mentordesk_core::domain::*;
-use mentordesk_core::kpa::{self, ConsultationOutcome, Kpa};
+use mentordesk_core::kpa::{ConsultationOutcome, Kpa};
 use mentordesk_core::matching;
-use mentordesk_core::progress::{self, Period, Rating, RatingScale, Recommendation, ReportEntry};
+use mentordesk_core::print::{agreement, kpa_allocation, progress_report};
+use mentordesk_core::progress::{Period, Rating, RatingScale, Recommendation, ReportEntry};
 use mentordesk_core::selection::{Application, Decision, Entry, Review, State};
 use mentordesk_core::session::{Action, ActionOwner, Session, SessionKind};
 use mentordesk_core::store::{Confidential, MentorshipQuery, StaffQuery};
-use mentordesk_core::{agreement, document, Store};
+use mentordesk_core::{document, Store};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
@@ -330,7 +331,7 @@ fn kpa_benches(c: &mut Criterion) {
     group.bench_function("500 KPA allocations (load, lay out, render)", |b| {
         b.iter(|| {
             for &id in &ids {
-                let doc = kpa::document::kpa_allocation(&store, id, today).expect("allocation");
+                let doc = kpa_allocation::kpa_allocation(&store, id, today).expect("allocation");
                 black_box(document::render_pdf(&doc).expect("pdf"));
             }
         })
@@ -548,7 +549,7 @@ fn progress_benches(c: &mut Criterion) {
     let quarter = Period::of_cycle(&Cycle::starting(2026, 4).expect("cycle"))[1].clone();
     let report = |id: i64| {
         let doc =
-            progress::document::progress_report(&store, id, &quarter, Confidential::LeftOut, today)
+            progress_report::progress_report(&store, id, &quarter, Confidential::LeftOut, today)
                 .expect("progress report");
         document::render_pdf(&doc).expect("pdf")
     };

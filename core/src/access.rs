@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::choice;
+use crate::choice::choice;
 use crate::{Error, Result};
 
 choice! {

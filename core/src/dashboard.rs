@@ -5,8 +5,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::agreement::long_date;
-use crate::domain::{choice, Mentorship};
+use crate::choice::choice;
+use crate::document::long_date;
+use crate::domain::Mentorship;
 
 choice!(
     /// What a dashboard line is about, in the order the dashboard shows them.

@@ -1,13 +1,14 @@
 //! Exporting every register for use outside MentorDesk: one CSV file per register in a folder,
 //! or one Excel workbook with a sheet per register. The queries (with their human headers,
-//! and without confidential session notes) are `store::export`'s; this module only writes.
+//! and without confidential session notes) are `store::export`'s, which hands its sheets to
+//! `write`; this module only writes.
 
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{Format as CellFormat, Workbook, XlsxError};
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, Result, Store};
+use crate::{Error, Result};
 
 /// One register as a table: a title, the column headers a person reads, and the rows.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,10 +55,9 @@ pub struct Exported {
     pub rows: usize,
 }
 
-/// Exports every register into the folder `dir` (created if needed): `<register>.csv` files,
-/// or the workbook `mentordesk-registers.xlsx`.
-pub fn export(store: &Store, dir: &Path, format: Format) -> Result<Exported> {
-    let sheets = store.register_sheets()?;
+/// Writes the registers' `sheets` into the folder `dir` (created if needed): `<register>.csv`
+/// files, or the workbook `mentordesk-registers.xlsx`.
+pub fn write(sheets: &[Sheet], dir: &Path, format: Format) -> Result<Exported> {
     std::fs::create_dir_all(dir).map_err(|e| Error::file(dir, e))?;
     let files = match format {
         Format::Csv => sheets
@@ -69,7 +69,7 @@ pub fn export(store: &Store, dir: &Path, format: Format) -> Result<Exported> {
             .collect::<Result<Vec<_>>>()?,
         Format::Xlsx => {
             let path = dir.join("mentordesk-registers.xlsx");
-            write_xlsx(&sheets, &path)?;
+            write_xlsx(sheets, &path)?;
             vec![path]
         }
     };

@@ -3,10 +3,9 @@
 //! the command-line program are thin callers of this crate.
 
 pub mod access;
-pub mod agreement;
 pub mod audit_export;
 pub mod calendar;
-pub mod contracts;
+mod choice;
 pub mod cycle;
 pub mod dashboard;
 pub mod document;
@@ -15,8 +14,8 @@ pub mod error;
 pub mod export;
 pub mod import;
 pub mod kpa;
-pub mod letters;
 pub mod matching;
+pub mod print;
 pub mod progress;
 pub mod rules;
 pub mod sample;
@@ -25,6 +24,7 @@ pub mod session;
 pub mod settings;
 pub mod store;
 pub mod termination;
+pub mod vocabulary;
 pub mod workload;
 pub mod workplan;
 

@@ -6,7 +6,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{choice, Gender, ProtegeKind};
+use crate::choice::choice;
+use crate::domain::{Gender, ProtegeKind};
 use crate::{Error, Result};
 
 choice!(Entry {

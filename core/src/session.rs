@@ -6,7 +6,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{choice, Mentorship, Mode};
+use crate::choice::choice;
+use crate::domain::{Mentorship, Mode};
 use crate::{Error, Result};
 
 choice!(SessionKind {
@@ -128,4 +129,23 @@ impl Session {
         }
         Ok(())
     }
+}
+
+/// An action still open on a day, with the session that agreed it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OpenAction {
+    pub action: Action,
+    pub session_id: i64,
+    pub agreed_on: NaiveDate,
+}
+
+/// An action agreed in a session and done within a period.
+pub type CompletedAction = OpenAction;
+
+/// Whether the confidential notes go with the sessions read for a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confidential {
+    LeftOut,
+    /// Included, because the person asked for them in this one document.
+    Included,
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::progress::RatingScale;
+use crate::choice::choice;
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -15,7 +15,7 @@ pub enum SettingKind {
     /// Hours, with decimals allowed (for example 1.5).
     Hours,
     Flag,
-    /// One of a closed list, named as in `domain::vocabulary`.
+    /// One of a closed list, named as in `vocabulary::vocabulary`.
     Choice(&'static str),
 }
 
@@ -98,7 +98,19 @@ pub struct Settings {
     pub backups_kept: u32,
 }
 
+/// Who the decision trail names when no one else is: the office itself.
+pub const PROGRAMME_OFFICE: &str = "Programme office";
+
 impl Settings {
+    /// Who is recorded as having decided for the office: the programme manager the settings
+    /// name, or the programme office when none is named.
+    pub fn office(&self) -> &str {
+        match self.programme_manager.trim() {
+            "" => PROGRAMME_OFFICE,
+            name => name,
+        }
+    }
+
     /// Builds the typed settings from stored key/value pairs.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Settings> {
         let mut s = Settings {
@@ -467,5 +479,59 @@ fn parse_flag(key: &'static str, value: &str) -> Result<bool> {
             key,
             format!("The setting {key} holds \"{value}\", which is neither on nor off."),
         )),
+    }
+}
+
+// The scale competencies and progress reports are rated on: a setting, and each rating keeps
+// the scale it was given on.
+choice!(RatingScale {
+    FourPoint = "four_point": "Four-point scale",
+    FivePoint = "five_point": "Five-point scale (older)",
+});
+
+impl RatingScale {
+    /// The words of each point, from 1 up.
+    pub fn labels(self) -> &'static [&'static str] {
+        match self {
+            RatingScale::FourPoint => &[
+                "Not effective",
+                "Partially effective",
+                "Fully effective",
+                "Significantly above expectations",
+            ],
+            RatingScale::FivePoint => &[
+                "Unacceptable",
+                "Not fully effective",
+                "Fully effective",
+                "Significantly above expectations",
+                "Outstanding",
+            ],
+        }
+    }
+
+    pub fn points(self) -> u8 {
+        self.labels().len() as u8
+    }
+
+    /// A rating as printed: "3 (Fully effective)".
+    pub fn describe(self, rating: u8) -> String {
+        match self.labels().get(usize::from(rating).wrapping_sub(1)) {
+            Some(label) => format!("{rating} ({label})"),
+            None => rating.to_string(),
+        }
+    }
+
+    pub(crate) fn check(self, field: &'static str, rating: u8) -> Result<()> {
+        if (1..=self.points()).contains(&rating) {
+            return Ok(());
+        }
+        Err(Error::invalid(
+            field,
+            format!(
+                "A rating on the {} runs from 1 to {}, not {rating}.",
+                self.label().to_lowercase(),
+                self.points()
+            ),
+        ))
     }
 }

@@ -6,7 +6,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{choice, Mentorship};
+use crate::choice::choice;
+use crate::domain::Mentorship;
 use crate::{Error, Result};
 
 choice!(StepKind {

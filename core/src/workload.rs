@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{choice, Frequency, Mentorship};
+use crate::choice::choice;
+use crate::domain::{Frequency, Mentorship};
 use crate::settings::Settings;
 
 /// A mentor's open mentorship, as the workload sees it.

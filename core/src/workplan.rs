@@ -8,7 +8,8 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::WorkingCalendar;
-use crate::domain::{choice, Frequency, Mentorship};
+use crate::choice::choice;
+use crate::domain::{Frequency, Mentorship};
 use crate::{Error, Result};
 
 choice!(EventKind {

@@ -1,8 +1,9 @@
 //! The mentorship agreements of the sample programme, printed and read back with poppler and
 //! qpdf, the readers an office's PDF viewer would be.
 
-use mentordesk_core::agreement::{self, CLAUSES};
+use mentordesk_core::document::long_date;
 use mentordesk_core::domain::Status;
+use mentordesk_core::print::agreement::{self, CLAUSES};
 use mentordesk_core::store::MentorshipQuery;
 use mentordesk_core::Store;
 
@@ -50,8 +51,8 @@ fn every_sample_agreement_prints_its_parties_terms_clauses_and_signatures() {
         if let Some(persal) = &facts.mentor.persal {
             expect(persal);
         }
-        expect(&agreement::long_date(facts.mentorship.start_date));
-        expect(&agreement::long_date(facts.mentorship.end_date));
+        expect(&long_date(facts.mentorship.start_date));
+        expect(&long_date(facts.mentorship.end_date));
         for goal in &facts.mentorship.goals {
             expect(&goal.description);
         }

@@ -1,8 +1,10 @@
 //! The department's contracts with the sample's mentors and its external organisation,
 //! printed and read back with poppler and qpdf.
 
-use mentordesk_core::agreement::long_date;
-use mentordesk_core::contracts::{self, MentorContractFacts, MENTOR_CLAUSES, ORGANISATION_CLAUSES};
+use mentordesk_core::document::long_date;
+use mentordesk_core::print;
+use mentordesk_core::print::mentor_contract::{self, MentorContractFacts, MENTOR_CLAUSES};
+use mentordesk_core::print::organisation_agreement::{self, ORGANISATION_CLAUSES};
 use mentordesk_core::store::Register;
 use mentordesk_core::Error;
 
@@ -14,12 +16,12 @@ fn every_current_mentor_contract_prints_parties_appointment_proteges_time_traini
 {
     let (dir, store) = sample_store();
     let today = date("2026-11-23");
-    let current = contracts::current(&store, today).unwrap();
+    let current = print::current(&store, today).unwrap();
     assert_eq!(current.mentors.len(), 5, "{current:?}");
     for &id in &current.mentors {
         let f = MentorContractFacts::load(&store, id, today).unwrap();
-        let model = contracts::build_mentor_contract(&f, today).plain_text();
-        let path = contracts::write_mentor_contract(&store, id, today, dir.path()).unwrap();
+        let model = mentor_contract::build_mentor_contract(&f, today).plain_text();
+        let path = mentor_contract::write_mentor_contract(&store, id, today, dir.path()).unwrap();
         let pdf = text_of(&path);
         let persal = f.details.persal.clone().unwrap();
         let start = long_date(f.appointment_start);
@@ -75,7 +77,7 @@ fn the_contract_gives_the_mentoring_kpa_of_the_current_cycle() {
     let (_dir, store) = sample_store();
     let today = date("2026-11-23");
     let text = |id| {
-        contracts::mentor_contract(&store, id, today)
+        mentor_contract::mentor_contract(&store, id, today)
             .unwrap()
             .plain_text()
     };
@@ -104,13 +106,14 @@ fn the_contract_gives_the_mentoring_kpa_of_the_current_cycle() {
 fn the_organisation_agreement_prints_its_mentors_consent_interview_liaison_and_signatures() {
     let (dir, store) = sample_store();
     let today = date("2026-11-23");
-    let current = contracts::current(&store, today).unwrap();
+    let current = print::current(&store, today).unwrap();
     assert_eq!(current.organisations.len(), 1);
     let id = current.organisations[0];
-    let model = contracts::organisation_agreement(&store, id, today)
+    let model = organisation_agreement::organisation_agreement(&store, id, today)
         .unwrap()
         .plain_text();
-    let path = contracts::write_organisation_agreement(&store, id, today, dir.path()).unwrap();
+    let path = organisation_agreement::write_organisation_agreement(&store, id, today, dir.path())
+        .unwrap();
     assert!(path.ends_with("ORG-0001-agreement.pdf"), "{path:?}");
     let pdf = text_of(&path);
     for text in [&model, &pdf] {
@@ -152,7 +155,7 @@ fn an_external_mentor_gets_no_contract_and_is_told_why() {
     let (_dir, store) = sample_store();
     // The sixth mentor of the sample is Dr Khanyisile Sibiya-Jansen of the Ubuntu Leadership
     // Institute.
-    let err = contracts::mentor_contract(&store, 6, date("2026-11-23")).unwrap_err();
+    let err = mentor_contract::mentor_contract(&store, 6, date("2026-11-23")).unwrap_err();
     assert!(
         matches!(
             err,
@@ -179,14 +182,14 @@ fn an_external_mentor_gets_no_contract_and_is_told_why() {
 fn a_mentor_without_a_current_appointment_gets_no_contract() {
     let (_dir, mut store) = sample_store();
     let kagiso = unappointed_mentor(&mut store);
-    let err = contracts::mentor_contract(&store, kagiso, date("2026-11-23")).unwrap_err();
+    let err = mentor_contract::mentor_contract(&store, kagiso, date("2026-11-23")).unwrap_err();
     assert_eq!(err.field(), Some("appointment_start"));
     assert!(
         err.to_string()
             .contains("Kagiso Molefe has no appointment as a mentor"),
         "{err}"
     );
-    let err = contracts::mentor_contract(&store, 1, date("2027-09-01")).unwrap_err();
+    let err = mentor_contract::mentor_contract(&store, 1, date("2027-09-01")).unwrap_err();
     assert_eq!(err.field(), Some("appointment_end"));
     assert!(
         err.to_string()
@@ -205,14 +208,14 @@ fn only_contracts_in_force_and_not_archived_are_current() {
         ids
     };
     assert_eq!(
-        sorted(contracts::current(&store, today).unwrap().mentors),
+        sorted(print::current(&store, today).unwrap().mentors),
         [1, 2, 3, 4, 5]
     );
     store.set_archived(Register::Mentor, 2, true).unwrap();
     store.set_archived(Register::Organisation, 1, true).unwrap();
-    let now = contracts::current(&store, today).unwrap();
+    let now = print::current(&store, today).unwrap();
     assert_eq!(sorted(now.mentors), [1, 3, 4, 5]);
     assert!(now.organisations.is_empty());
-    let before = contracts::current(&store, date("2025-12-13")).unwrap();
+    let before = print::current(&store, date("2025-12-13")).unwrap();
     assert!(before.mentors.is_empty() && before.organisations.is_empty());
 }

@@ -5,7 +5,7 @@ use std::io::Cursor;
 use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
-use mentordesk_core::export::{self, Format};
+use mentordesk_core::export::Format;
 use mentordesk_core::import;
 
 use crate::{date, sample_store};
@@ -57,7 +57,7 @@ fn every_register_goes_to_its_own_csv_with_labels_and_no_confidential_note() {
     let (dir, store) = sample_store();
     let notes = confidential_notes(&dir.path().join("sample.sqlite3"));
     let out = dir.path().join("csv");
-    let done = export::export(&store, &out, Format::Csv).unwrap();
+    let done = store.export_registers(&out, Format::Csv).unwrap();
     assert_eq!(done.files.len(), done.registers);
     assert!(done.registers >= 15, "{:?}", done.files);
     for file in &done.files {
@@ -104,7 +104,7 @@ fn every_register_goes_to_its_own_csv_with_labels_and_no_confidential_note() {
 fn one_workbook_holds_a_sheet_per_register_and_no_confidential_note() {
     let (dir, store) = sample_store();
     let notes = confidential_notes(&dir.path().join("sample.sqlite3"));
-    let done = export::export(&store, dir.path(), Format::Xlsx).unwrap();
+    let done = store.export_registers(dir.path(), Format::Xlsx).unwrap();
     assert_eq!(
         done.files,
         vec![dir.path().join("mentordesk-registers.xlsx")]
@@ -141,7 +141,7 @@ fn one_workbook_holds_a_sheet_per_register_and_no_confidential_note() {
 fn the_exported_staff_register_imports_back_unchanged() {
     let (dir, store) = sample_store();
     let out = dir.path().join("csv");
-    export::export(&store, &out, Format::Csv).unwrap();
+    store.export_registers(&out, Format::Csv).unwrap();
     let table = import::read_file(&out.join("staff.csv")).unwrap();
     let mapping = import::recognise(&table.headers);
     let plan = import::plan(&store, &table, &mapping, date("2026-11-23")).unwrap();
@@ -149,7 +149,7 @@ fn the_exported_staff_register_imports_back_unchanged() {
     assert_eq!(plan.unchanged, registered, "{:?}", plan.report());
     assert_eq!(plan.lines.len(), registered);
 
-    let done = export::export(&store, dir.path(), Format::Xlsx).unwrap();
+    let done = store.export_registers(dir.path(), Format::Xlsx).unwrap();
     let table = import::read_file(&done.files[0]).unwrap();
     assert_eq!(
         table.headers[0], "Persal number",

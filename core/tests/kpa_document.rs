@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
-use mentordesk_core::agreement::long_date;
+use mentordesk_core::document::long_date;
 use mentordesk_core::domain::{Mentor, Mentorship, Recruitment};
-use mentordesk_core::kpa::document::{self, KpaFacts, CLAUSES};
 use mentordesk_core::kpa::AllocationStatus;
+use mentordesk_core::print::kpa_allocation::{self as document, KpaFacts, CLAUSES};
 use mentordesk_core::store::{AllocationQuery, AllocationRow, StaffQuery};
 use mentordesk_core::Store;
 

@@ -2,17 +2,15 @@
 //! sessions, actions, goals and ratings, checked on the layout model and in the printed PDF.
 
 use chrono::NaiveDate;
-use mentordesk_core::agreement::long_date;
 use mentordesk_core::cycle::Cycle;
+use mentordesk_core::document::long_date;
 use mentordesk_core::document::Document;
 use mentordesk_core::domain::{Competency, Goal, GoalStatus, Mode};
-use mentordesk_core::progress::document::{
-    self, build, progress_report, write_progress_report, CLAUSES, CONFIDENTIAL_HEADING,
-    NOT_YET_WRITTEN,
+use mentordesk_core::print::progress_report::{
+    self, build, progress_report, write_progress_report, ProgressFacts, CLAUSES,
+    CONFIDENTIAL_HEADING, NOT_YET_WRITTEN,
 };
-use mentordesk_core::progress::{
-    Period, ProgressFacts, Rating, RatingScale, Recommendation, ReportEntry,
-};
+use mentordesk_core::progress::{Period, Rating, RatingScale, Recommendation, ReportEntry};
 use mentordesk_core::session::{Action, ActionOwner, Session, SessionKind};
 use mentordesk_core::store::{Confidential, MentorshipQuery};
 use mentordesk_core::Store;
@@ -626,7 +624,7 @@ fn the_pdf_is_well_formed_embeds_its_font_and_names_the_protege() {
         format!("MS-{:04}-progress-2026-10-01-to-2026-12-31.pdf", l.id)
     );
     assert_eq!(
-        document::file_name(l.id, &l.quarter),
+        progress_report::file_name(l.id, &l.quarter),
         format!("MS-{:04}-progress-2026-10-01-to-2026-12-31.pdf", l.id)
     );
     check_pdf(&pdf);

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use mentordesk_core::domain::Status;
-use mentordesk_core::letters::{self, LetterFacts, FILE_COPY_HEADING};
+use mentordesk_core::print::letters::{self, LetterFacts, FILE_COPY_HEADING};
 use mentordesk_core::selection::{
     Application, Decision, Entry, LetterKind, PendingLetter, Review, State,
 };

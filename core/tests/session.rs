@@ -213,3 +213,83 @@ fn a_session_removed_by_mistake_takes_its_actions_with_it() {
     let err = store.remove_session(mistake).unwrap_err();
     assert_eq!(err.code(), "not_found", "{err}");
 }
+
+/// The sample programme with one of its sessions given confidential notes by the manager.
+fn store_with_notes() -> (tempfile::TempDir, Store, Session) {
+    let (dir, mut store) = crate::sample_store();
+    let first = store
+        .mentorships(&MentorshipQuery::default())
+        .unwrap()
+        .into_iter()
+        .find_map(|m| store.session_log(m.id).ok()?.into_iter().next())
+        .expect("the sample programme logs sessions");
+    let mut session = store.session(first.id.unwrap()).unwrap();
+    session.confidential_notes = "Struggling at home; handle gently.".into();
+    store.save_session(&session, date("2026-11-23")).unwrap();
+    (dir, store, session)
+}
+
+#[test]
+fn a_form_shows_a_sessions_confidential_notes_only_when_they_are_included() {
+    let (_dir, store, session) = store_with_notes();
+    let id = session.id.unwrap();
+    let included = store.session_for(id, Confidential::Included).unwrap();
+    assert_eq!(
+        included.confidential_notes,
+        "Struggling at home; handle gently."
+    );
+    let left_out = store.session_for(id, Confidential::LeftOut).unwrap();
+    assert_eq!(left_out.confidential_notes, "");
+    assert_eq!(left_out.topics, included.topics, "the rest is still shown");
+    for listed in store.session_log(session.mentorship_id).unwrap() {
+        assert_eq!(listed.confidential_notes, "");
+    }
+}
+
+#[test]
+fn a_form_without_the_confidential_notes_saves_a_session_and_keeps_them() {
+    let (_dir, mut store, session) = store_with_notes();
+    let today = date("2026-11-23");
+    let id = session.id.unwrap();
+    let mut seen = store.session_for(id, Confidential::LeftOut).unwrap();
+    seen.topics = "Changed by the HR officer".into();
+    store
+        .save_session_for(seen, Confidential::LeftOut, today)
+        .unwrap();
+    let stored = store.session(id).unwrap();
+    assert_eq!(stored.topics, "Changed by the HR officer");
+    assert_eq!(
+        stored.confidential_notes,
+        "Struggling at home; handle gently."
+    );
+
+    let mut sneaky = stored.clone();
+    sneaky.confidential_notes = "Overwritten".into();
+    store
+        .save_session_for(sneaky, Confidential::LeftOut, today)
+        .unwrap();
+    assert_eq!(
+        store.session(id).unwrap().confidential_notes,
+        "Struggling at home; handle gently."
+    );
+
+    let mut manager = store.session(id).unwrap();
+    manager.confidential_notes = String::new();
+    store
+        .save_session_for(manager, Confidential::Included, today)
+        .unwrap();
+    assert_eq!(store.session(id).unwrap().confidential_notes, "");
+}
+
+#[test]
+fn a_new_session_from_a_form_without_confidential_notes_carries_none() {
+    let (_dir, mut store, session) = store_with_notes();
+    let mut new = session.clone();
+    new.id = None;
+    new.actions.clear();
+    new.confidential_notes = "Should not be kept".into();
+    let id = store
+        .save_session_for(new, Confidential::LeftOut, date("2026-11-23"))
+        .unwrap();
+    assert_eq!(store.session(id).unwrap().confidential_notes, "");
+}

@@ -13,6 +13,7 @@ mod export;
 mod import;
 mod kpa;
 mod kpa_document;
+mod layers;
 mod matching;
 mod progress;
 mod progress_document;

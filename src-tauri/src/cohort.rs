@@ -14,13 +14,7 @@ use crate::ipc::{today, Db, Reply};
 /// The intakes named on applications, most recently received first, each once.
 #[tauri::command(async)]
 pub fn intakes(db: State<'_, Db>) -> Reply<Vec<String>> {
-    let mut names: Vec<String> = Vec::new();
-    for row in db.store()?.applications(&ApplicationQuery::default())? {
-        if !row.intake.is_empty() && !names.contains(&row.intake) {
-            names.push(row.intake);
-        }
-    }
-    Ok(names)
+    Ok(db.store()?.intakes()?)
 }
 
 /// The best assignment of an intake's applications ready for matching (of every intake when
@@ -46,12 +40,8 @@ pub struct CohortSaved {
 #[tauri::command(async)]
 pub fn accept_cohort(db: State<'_, Db>, pairs: Vec<(i64, i64)>) -> Reply<CohortSaved> {
     let mut store = db.store()?;
-    let manager = store.settings()?.programme_manager;
-    let actor = match manager.trim() {
-        "" => "Programme office",
-        name => name,
-    };
-    store.accept_cohort(&pairs, actor, today())?;
+    let actor = store.settings()?.office().to_owned();
+    store.accept_cohort(&pairs, &actor, today())?;
     let accepted = |id: i64| pairs.iter().any(|&(application, _)| application == id);
     Ok(CohortSaved {
         applications: store

@@ -19,8 +19,12 @@ use crate::ipc::{today, Db, IpcError, Reply};
 #[tauri::command(async)]
 pub fn print_agreement(db: State<'_, Db>, mentorship_id: i64) -> Reply<String> {
     let dir = documents_dir(&db)?;
-    let path =
-        mentordesk_core::agreement::write_agreement(&*db.store()?, mentorship_id, today(), &dir)?;
+    let path = mentordesk_core::print::agreement::write_agreement(
+        &*db.store()?,
+        mentorship_id,
+        today(),
+        &dir,
+    )?;
     Ok(path.display().to_string())
 }
 
@@ -28,7 +32,7 @@ pub fn print_agreement(db: State<'_, Db>, mentorship_id: i64) -> Reply<String> {
 #[tauri::command(async)]
 pub fn print_kpa_allocation(db: State<'_, Db>, allocation_id: i64) -> Reply<String> {
     let dir = documents_dir(&db)?;
-    let path = mentordesk_core::kpa::document::write_kpa_allocation(
+    let path = mentordesk_core::print::kpa_allocation::write_kpa_allocation(
         &*db.store()?,
         allocation_id,
         today(),
@@ -41,8 +45,12 @@ pub fn print_kpa_allocation(db: State<'_, Db>, allocation_id: i64) -> Reply<Stri
 #[tauri::command(async)]
 pub fn print_mentor_contract(db: State<'_, Db>, mentor_id: i64) -> Reply<String> {
     let dir = documents_dir(&db)?;
-    let path =
-        mentordesk_core::contracts::write_mentor_contract(&*db.store()?, mentor_id, today(), &dir)?;
+    let path = mentordesk_core::print::mentor_contract::write_mentor_contract(
+        &*db.store()?,
+        mentor_id,
+        today(),
+        &dir,
+    )?;
     Ok(path.display().to_string())
 }
 
@@ -50,7 +58,7 @@ pub fn print_mentor_contract(db: State<'_, Db>, mentor_id: i64) -> Reply<String>
 #[tauri::command(async)]
 pub fn print_organisation_agreement(db: State<'_, Db>, organisation_id: i64) -> Reply<String> {
     let dir = documents_dir(&db)?;
-    let path = mentordesk_core::contracts::write_organisation_agreement(
+    let path = mentordesk_core::print::organisation_agreement::write_organisation_agreement(
         &*db.store()?,
         organisation_id,
         today(),

@@ -23,13 +23,14 @@
 //!   register to CSV or Excel.
 //! - `safekeeping`: backing up now, the automatic backups, inspecting and restoring a backup,
 //!   unlocking an encrypted database and setting its passphrase.
+//! - `dialogs`: the system's file dialogs, opened by the shell, so that the window never hands
+//!   it a path.
 //! - `access`: what each command needs; `gate` below asks it before every command runs.
 
 mod access;
 mod audit;
 mod cohort;
 mod dashboard;
-#[allow(dead_code)] // used by the commands that read and write chosen files, which come next
 mod dialogs;
 mod documents;
 mod ipc;

@@ -3,9 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use mentordesk_core::domain::{vocabulary as core_vocabulary, ListEntry};
 use mentordesk_core::settings::{SettingDef, Settings, DEFS};
 use mentordesk_core::store::LATEST_VERSION;
+use mentordesk_core::vocabulary::{vocabulary as core_vocabulary, ListEntry};
 use serde::Serialize;
 use tauri::State;
 

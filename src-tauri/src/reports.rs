@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use mentordesk_core::access::{Permission, Role};
 use mentordesk_core::cycle::Cycle;
-use mentordesk_core::progress::document::write_progress_report;
+use mentordesk_core::print::progress_report::write_progress_report;
 use mentordesk_core::progress::{Period, ReportEntry};
 use mentordesk_core::store::{Confidential, MentorshipQuery};
 use mentordesk_core::{Error, Store};

@@ -4,48 +4,15 @@
 //! through, the scores and the letters' wording are core's.
 
 use mentordesk_core::matching::Suggestion;
-use mentordesk_core::selection::{Application, Event, LetterKind, Review};
-use mentordesk_core::store::{ApplicationQuery, ApplicationRow, MentorReply};
-use mentordesk_core::{letters, Store};
+use mentordesk_core::print::letters;
+use mentordesk_core::selection::{Application, Review};
+use mentordesk_core::store::{ApplicationQuery, ApplicationRow, ApplicationView, MentorReply};
+use mentordesk_core::Store;
 use serde::Serialize;
 use tauri::State;
 
 use crate::documents::documents_dir;
 use crate::ipc::{today, Db, Reply};
-
-/// An application's page: the record, the committee's reviews, the decision trail, whether it
-/// may be matched now, the mentor proposed or accepted, and the letters it still owes.
-#[derive(Debug, Serialize)]
-pub struct ApplicationView {
-    pub application: Application,
-    pub reference: String,
-    /// The protégé's full name, for the page's wording and the letters' addressee.
-    pub protege: String,
-    pub reviews: Vec<Review>,
-    pub trail: Vec<Event>,
-    pub ready_for_matching: bool,
-    pub mentor: Option<MentorNamed>,
-    pub letters: Vec<LetterOwed>,
-    /// Letters owed by every application of the programme, this one's included.
-    pub letters_owed_in_programme: usize,
-}
-
-/// The mentor of an application, by name; `organisation` is set for an external mentor.
-#[derive(Debug, Serialize)]
-pub struct MentorNamed {
-    pub id: i64,
-    pub name: String,
-    pub organisation: Option<String>,
-}
-
-/// A letter an application's decisions owe and that is not printed yet.
-#[derive(Debug, Serialize)]
-pub struct LetterOwed {
-    pub id: i64,
-    pub kind: LetterKind,
-    /// The mentor the letter concerns (the one proposed or the one who accepted), by name.
-    pub mentor: Option<String>,
-}
 
 /// The applications the list shows, latest received first.
 #[tauri::command]
@@ -55,48 +22,7 @@ pub fn list_applications(db: State<'_, Db>, query: ApplicationQuery) -> Reply<Ve
 
 #[tauri::command]
 pub fn get_application(db: State<'_, Db>, id: i64) -> Reply<ApplicationView> {
-    let store = db.store()?;
-    let application = store.application(id)?;
-    let mentor = match application.mentor_id {
-        Some(mentor_id) => Some(mentor_named(&store, mentor_id)?),
-        None => None,
-    };
-    let owed = store.pending_letters()?;
-    let mut letters = Vec::new();
-    for letter in owed.iter().filter(|l| l.application_id == id) {
-        letters.push(LetterOwed {
-            id: letter.id,
-            kind: letter.kind,
-            mentor: match letter.mentor_id {
-                Some(mentor_id) => Some(store.mentor_name(mentor_id)?),
-                None => None,
-            },
-        });
-    }
-    let protege = store.staff(store.protege(application.protege_id)?.staff_id)?;
-    Ok(ApplicationView {
-        reference: Application::reference(id),
-        protege: protege.full_name(),
-        reviews: store.reviews(id)?,
-        trail: store.decision_trail(id)?,
-        ready_for_matching: store.is_ready_for_matching(&application)?,
-        mentor,
-        letters,
-        letters_owed_in_programme: owed.len(),
-        application,
-    })
-}
-
-fn mentor_named(store: &Store, id: i64) -> Reply<MentorNamed> {
-    let organisation = match store.mentor(id)?.organisation_id {
-        Some(org) => Some(store.organisation(org)?.name),
-        None => None,
-    };
-    Ok(MentorNamed {
-        id,
-        name: store.mentor_name(id)?,
-        organisation,
-    })
+    Ok(db.store()?.application_view(id)?)
 }
 
 /// Records a new application or corrects an open one; returns its id.
@@ -180,15 +106,8 @@ pub fn print_pending_letters(db: State<'_, Db>) -> Reply<LettersPrinted> {
     })
 }
 
-/// Who decides in the office. Until people sign in, that is the programme manager the
-/// settings name, or the programme office when none is named.
+/// Who decides in the office: the programme manager the settings name, or the programme
+/// office when none is named.
 fn actor(store: &Store) -> Reply<String> {
-    let manager = store.settings()?.programme_manager;
-    let manager = manager.trim();
-    Ok(if manager.is_empty() {
-        "Programme office"
-    } else {
-        manager
-    }
-    .to_owned())
+    Ok(store.settings()?.office().to_owned())
 }

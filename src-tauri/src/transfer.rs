@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
 
-use mentordesk_core::export::{self, Exported, Format};
+use mentordesk_core::export::{Exported, Format};
 use mentordesk_core::import::{self, Field, Plan, Row, Table};
 use mentordesk_core::Error;
 use serde::Serialize;
@@ -138,5 +138,5 @@ pub fn export_registers(
         Format::Csv => folder.join(format!("MentorDesk registers {}", today())),
         Format::Xlsx => folder,
     };
-    Ok(Some(export::export(&*db.store()?, &dir, format)?))
+    Ok(Some(db.store()?.export_registers(&dir, format)?))
 }

@@ -126,3 +126,8 @@ pub fn write_pdf(doc: &Document, path: &Path) -> crate::Result<()> {
         crate::Error::file(path, source)
     })
 }
+
+/// A date as it is written in a letter: "1 April 2026".
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}

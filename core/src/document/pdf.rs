@@ -1,7 +1,7 @@
 //! Renders a [`Document`] to PDF bytes with printpdf: the embedded fonts, the A4 page
 //! geometry, line wrapping by measured glyph widths, pagination and the drawing operations.
 //! It owns how a document looks on paper; what a document says is its builder's business
-//! (for example `crate::agreement`), and where the bytes go is the caller's.
+//! (for example `crate::print::agreement`), and where the bytes go is the caller's.
 //!
 //! Layout happens in two passes. The blocks are first cut into chunks (a line of text, a
 //! table row, a row of signature blocks), the units that are never split; the chunks are

@@ -12,7 +12,7 @@ mod value;
 use serde::{Deserialize, Serialize};
 
 pub(crate) use plan::unit_named;
-pub use plan::{plan, Change, ImportResult, Outcome, Plan, PlannedLine, Problem};
+pub use plan::{plan, Change, ImportResult, Outcome, Plan, PlannedLine, Problem, Registered};
 pub use table::{read_csv, read_file, read_xlsx, Row, Table};
 pub use value::parse_date;
 

@@ -1,6 +1,7 @@
 //! The plan of an import: for each line of the file, a new staff member, an update with what
 //! changes, unchanged, or the problems that refuse it, in words naming the line and the
-//! column. Planning only reads the store; `Store::import_staff` applies a plan.
+//! column. Planning only reads what is registered (`Registered`, which the store answers);
+//! `Store::import_staff` applies a plan.
 
 use std::collections::HashMap;
 
@@ -10,7 +11,7 @@ use serde::Serialize;
 use super::value::{self, parse_date};
 use super::{Field, Row, Table};
 use crate::domain::{Staff, Unit};
-use crate::{Error, Result, Store};
+use crate::{Error, Result};
 
 /// What an import would do (or, returned by `Store::import_staff`, what it did).
 #[derive(Debug, Clone, Serialize)]
@@ -167,6 +168,13 @@ impl Columns {
     }
 }
 
+/// What planning reads of the register: the units (id and name, archived ones too) and the
+/// staff member a persal number names. `store::import` answers it from the database.
+pub trait Registered {
+    fn units(&self) -> Result<Vec<(i64, String)>>;
+    fn staff_by_persal(&self, persal: &str) -> Result<Option<Staff>>;
+}
+
 /// The units by folded name, and their names by id, read once for the whole file.
 struct Units {
     by_name: HashMap<String, (i64, String)>,
@@ -174,14 +182,14 @@ struct Units {
 }
 
 impl Units {
-    fn load(store: &Store) -> Result<Units> {
-        let rows = store.units(true)?;
+    fn load(register: &impl Registered) -> Result<Units> {
+        let rows = register.units()?;
         Ok(Units {
             by_name: rows
                 .iter()
-                .map(|u| (unit_key(&u.name), (u.id, u.name.clone())))
+                .map(|(id, name)| (unit_key(name), (*id, name.clone())))
                 .collect(),
-            names: rows.into_iter().map(|u| (u.id, u.name)).collect(),
+            names: rows.into_iter().collect(),
         })
     }
 
@@ -202,18 +210,18 @@ fn unit_key(name: &str) -> String {
 /// A blank cell leaves the stored value as it is, so a file never erases what it does not
 /// hold; initials fill the first names only of a staff member who has none yet.
 pub fn plan(
-    store: &Store,
+    register: &impl Registered,
     table: &Table,
     mapping: &[Option<Field>],
     today: NaiveDate,
 ) -> Result<Plan> {
     let columns = Columns::new(table, mapping)?;
-    let units = Units::load(store)?;
+    let units = Units::load(register)?;
     let mut new_units: Vec<String> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut lines = Vec::with_capacity(table.rows.len());
     for row in &table.rows {
-        let line = plan_line(store, &columns, &units, row, today, &mut seen)?;
+        let line = plan_line(register, &columns, &units, row, today, &mut seen)?;
         if let Some((_, Some(unit))) = &line.record {
             if !new_units.iter().any(|u| unit_key(u) == unit_key(unit)) {
                 new_units.push(unit.clone());
@@ -256,7 +264,7 @@ fn blank_staff(persal: &str) -> Staff {
 }
 
 fn plan_line(
-    store: &Store,
+    register: &impl Registered,
     columns: &Columns,
     units: &Units,
     row: &Row,
@@ -279,7 +287,7 @@ fn plan_line(
     }
     let existing = match persal.is_empty() {
         true => None,
-        false => store.staff_by_persal(&persal)?,
+        false => register.staff_by_persal(&persal)?,
     };
     let mut staff = existing.clone().unwrap_or_else(|| blank_staff(&persal));
     let mut new_unit = None;

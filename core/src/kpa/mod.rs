@@ -1,15 +1,13 @@
 //! Mentoring as a Key Performance Area: a mentor's KPA allocation for a cycle, the mentoring
 //! KPA's workload worked out from the mentor's mentorships and the norms, and the rules an
 //! allocation must meet before it is final. The rules are pure: `store::kpa` gathers the facts
-//! and keeps the versions; `document` prints an allocation.
-
-pub mod document;
+//! and keeps the versions; `print::kpa_allocation` prints an allocation.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::choice::choice;
 use crate::cycle::Cycle;
-use crate::domain::choice;
 use crate::settings::Settings;
 use crate::{Error, Result, Rule};
 

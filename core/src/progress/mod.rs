@@ -4,71 +4,16 @@
 //! are written on it (`ReportEntry`). Storage lives in `store::progress`; the printed report in
 //! `document`.
 
-pub mod document;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::agreement::{long_date, AgreementFacts, Party};
+use crate::choice::choice;
 use crate::cycle::Cycle;
-use crate::domain::{choice, GoalStatus, Mentorship, ProtegeKind, Status};
-use crate::session::Session;
-use crate::settings::Settings;
-use crate::store::{Confidential, OpenAction, Store};
+use crate::document::long_date;
+use crate::domain::{GoalStatus, Mentorship, Status};
+pub use crate::settings::RatingScale;
 use crate::termination::Step;
 use crate::{Error, Result, Rule};
-
-choice!(RatingScale {
-    FourPoint = "four_point": "Four-point scale",
-    FivePoint = "five_point": "Five-point scale (older)",
-});
-
-impl RatingScale {
-    /// The words of each point, from 1 up.
-    pub fn labels(self) -> &'static [&'static str] {
-        match self {
-            RatingScale::FourPoint => &[
-                "Not effective",
-                "Partially effective",
-                "Fully effective",
-                "Significantly above expectations",
-            ],
-            RatingScale::FivePoint => &[
-                "Unacceptable",
-                "Not fully effective",
-                "Fully effective",
-                "Significantly above expectations",
-                "Outstanding",
-            ],
-        }
-    }
-
-    pub fn points(self) -> u8 {
-        self.labels().len() as u8
-    }
-
-    /// A rating as printed: "3 (Fully effective)".
-    pub fn describe(self, rating: u8) -> String {
-        match self.labels().get(usize::from(rating).wrapping_sub(1)) {
-            Some(label) => format!("{rating} ({label})"),
-            None => rating.to_string(),
-        }
-    }
-
-    fn check(self, field: &'static str, rating: u8) -> Result<()> {
-        if (1..=self.points()).contains(&rating) {
-            return Ok(());
-        }
-        Err(Error::invalid(
-            field,
-            format!(
-                "A rating on the {} runs from 1 to {}, not {rating}.",
-                self.label().to_lowercase(),
-                self.points()
-            ),
-        ))
-    }
-}
 
 choice!(Recommendation {
     Continue = "continue": "Continue",
@@ -324,89 +269,6 @@ impl ReportEntry {
             ),
             _ => Ok(()),
         }
-    }
-}
-
-/// An action agreed in a session and done within the report's period.
-pub type CompletedAction = OpenAction;
-
-/// Everything one progress report prints, gathered from the register and the logs.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProgressFacts {
-    pub mentorship_id: i64,
-    pub mentorship: Mentorship,
-    pub mentor: Party,
-    pub protege: Party,
-    pub kind: ProtegeKind,
-    pub line_manager: Option<String>,
-    pub period: Period,
-    /// The latest rating in the period of each competency, in the mentorship's order.
-    pub ratings: Vec<Rating>,
-    /// Sessions held in the period, oldest first.
-    pub sessions: Vec<Session>,
-    /// Actions still open at the end of the period.
-    pub open_actions: Vec<OpenAction>,
-    pub completed_actions: Vec<CompletedAction>,
-    /// What was written on the report, if anything has been.
-    pub entry: Option<ReportEntry>,
-    pub settings: Settings,
-}
-
-impl ProgressFacts {
-    pub fn load(
-        store: &Store,
-        mentorship_id: i64,
-        period: &Period,
-        confidential: Confidential,
-    ) -> Result<ProgressFacts> {
-        let AgreementFacts {
-            mentorship,
-            mentor,
-            protege,
-            kind,
-            line_manager,
-            settings,
-            ..
-        } = AgreementFacts::load(store, mentorship_id)?;
-        let mut ratings: Vec<Rating> = Vec::new();
-        for r in store.ratings(mentorship_id)? {
-            if r.rated_on < period.from || r.rated_on > period.to {
-                continue;
-            }
-            match ratings.iter_mut().find(|k| k.competency == r.competency) {
-                Some(kept) if kept.rated_on <= r.rated_on => *kept = r,
-                Some(_) => {}
-                None => ratings.push(r),
-            }
-        }
-        let position = |name: &str| {
-            mentorship
-                .competencies
-                .iter()
-                .position(|c| c.name == name)
-                .unwrap_or(usize::MAX)
-        };
-        ratings.sort_by_key(|r| position(&r.competency));
-        Ok(ProgressFacts {
-            mentorship_id,
-            sessions: store.sessions(mentorship_id, period.from, period.to, confidential)?,
-            open_actions: store.open_actions(mentorship_id, period.to)?,
-            completed_actions: store.completed_actions(mentorship_id, period.from, period.to)?,
-            entry: store.report_entry(mentorship_id, period.from, period.to)?,
-            mentorship,
-            mentor,
-            protege,
-            kind,
-            line_manager,
-            period: period.clone(),
-            ratings,
-            settings,
-        })
-    }
-
-    /// Hours of mentoring logged in the period.
-    pub fn hours(&self) -> f64 {
-        f64::from(self.sessions.iter().map(|s| s.minutes).sum::<u32>()) / 60.0
     }
 }
 

@@ -3,6 +3,8 @@
 //! no query here names that column, so no export can carry them. Writing the files is
 //! `export`'s.
 
+use std::path::Path;
+
 use rusqlite::types::ValueRef;
 
 use super::Store;
@@ -10,7 +12,7 @@ use crate::domain::{
     Frequency, Gender, GoalStatus, Location, Mode, OrganisationKind, ProtegeKind, Purpose, Race,
     Recruitment, Status,
 };
-use crate::export::{Cell, Sheet};
+use crate::export::{self, Cell, Exported, Format, Sheet};
 use crate::kpa::{AllocationStatus, ConsultationOutcome};
 use crate::progress::{RatingScale, Recommendation};
 use crate::selection::{Decision, Entry, State};
@@ -61,6 +63,12 @@ const PROTEGE_NAME: &str =
     "(SELECT x.first_names || ' ' || x.surname FROM staff x WHERE x.id = p.staff_id)";
 
 impl Store {
+    /// Exports every register into the folder `dir` (created if needed): `<register>.csv`
+    /// files, or the workbook `mentordesk-registers.xlsx`.
+    pub fn export_registers(&self, dir: &Path, format: Format) -> Result<Exported> {
+        export::write(&self.register_sheets()?, dir, format)
+    }
+
     /// Every register as a sheet, staff first (so that the workbook's first sheet imports back),
     /// then in the order a person would read them.
     pub fn register_sheets(&self) -> Result<Vec<Sheet>> {

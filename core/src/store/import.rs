@@ -7,8 +7,22 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::Store;
-use crate::import::{self, Field, ImportResult, Plan, Table};
+use crate::domain::Staff;
+use crate::import::{self, Field, ImportResult, Plan, Registered, Table};
 use crate::{Error, Result};
+
+impl Registered for Store {
+    fn units(&self) -> Result<Vec<(i64, String)>> {
+        Ok(Store::units(self, true)?
+            .into_iter()
+            .map(|u| (u.id, u.name))
+            .collect())
+    }
+
+    fn staff_by_persal(&self, persal: &str) -> Result<Option<Staff>> {
+        Store::staff_by_persal(self, persal)
+    }
+}
 
 impl Store {
     /// Plans the import again (the register may have changed since the preview) and applies

@@ -30,6 +30,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
+pub use crate::session::{Confidential, OpenAction};
 pub use audit::{AuditEntry, AuditQuery, ChainCheck};
 pub use backup::{
     auto_backups_in, backups_dir, inspect_backup, new_backup_path, AutoBackup, BackupSummary,
@@ -41,8 +42,9 @@ pub use mentors::MentorRow;
 pub use mentorships::{MentorshipQuery, MentorshipRow};
 pub use migrate::LATEST_VERSION;
 pub use proteges::ProtegeRow;
-pub use selection::{ApplicationQuery, ApplicationRow, MentorReply};
-pub use sessions::{Confidential, OpenAction};
+pub use selection::{
+    ApplicationQuery, ApplicationRow, ApplicationView, LetterOwed, MentorNamed, MentorReply,
+};
 pub use staff::{StaffQuery, StaffRow};
 pub use units::UnitRow;
 pub use users::MIN_PASSWORD;

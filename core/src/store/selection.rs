@@ -11,6 +11,7 @@ use crate::domain::{Frequency, Goal, GoalStatus, Mentorship, Mode, ProtegeKind, 
 use crate::selection::{
     Application, Decision, Entry, Event, LetterKind, PendingLetter, Review, State,
 };
+use crate::settings::PROGRAMME_OFFICE;
 use crate::{Error, Result, Rule};
 
 const COLUMNS: &str = "id, protege_id, entry, received_on, intake, wanted_start, wanted_end,
@@ -58,6 +59,40 @@ pub struct ApplicationRow {
     pub mentor: Option<String>,
 }
 
+/// An application's page: the record, the committee's reviews, the decision trail, whether it
+/// may be matched now, the mentor proposed or accepted, and the letters it still owes.
+#[derive(Debug, Serialize)]
+pub struct ApplicationView {
+    pub application: Application,
+    pub reference: String,
+    /// The protégé's full name, for the page's wording and the letters' addressee.
+    pub protege: String,
+    pub reviews: Vec<Review>,
+    pub trail: Vec<Event>,
+    pub ready_for_matching: bool,
+    pub mentor: Option<MentorNamed>,
+    pub letters: Vec<LetterOwed>,
+    /// Letters owed by every application of the programme, this one's included.
+    pub letters_owed_in_programme: usize,
+}
+
+/// The mentor of an application, by name; `organisation` is set for an external mentor.
+#[derive(Debug, Serialize)]
+pub struct MentorNamed {
+    pub id: i64,
+    pub name: String,
+    pub organisation: Option<String>,
+}
+
+/// A letter an application's decisions owe and that is not printed yet.
+#[derive(Debug, Serialize)]
+pub struct LetterOwed {
+    pub id: i64,
+    pub kind: LetterKind,
+    /// The mentor the letter concerns (the one proposed or the one who accepted), by name.
+    pub mentor: Option<String>,
+}
+
 /// The mentor's answer to a proposed protégé (for an external mentor, the organisation's
 /// decision after interviewing the protégé, which is final).
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
@@ -69,6 +104,62 @@ pub struct MentorReply {
 }
 
 impl Store {
+    /// An application with everything its page shows.
+    pub fn application_view(&self, id: i64) -> Result<ApplicationView> {
+        let application = self.application(id)?;
+        let mentor = match application.mentor_id {
+            Some(mentor_id) => Some(self.mentor_named(mentor_id)?),
+            None => None,
+        };
+        let owed = self.pending_letters()?;
+        let mut letters = Vec::new();
+        for letter in owed.iter().filter(|l| l.application_id == id) {
+            letters.push(LetterOwed {
+                id: letter.id,
+                kind: letter.kind,
+                mentor: match letter.mentor_id {
+                    Some(mentor_id) => Some(self.mentor_name(mentor_id)?),
+                    None => None,
+                },
+            });
+        }
+        let protege = self.staff(self.protege(application.protege_id)?.staff_id)?;
+        Ok(ApplicationView {
+            reference: Application::reference(id),
+            protege: protege.full_name(),
+            reviews: self.reviews(id)?,
+            trail: self.decision_trail(id)?,
+            ready_for_matching: self.is_ready_for_matching(&application)?,
+            mentor,
+            letters,
+            letters_owed_in_programme: owed.len(),
+            application,
+        })
+    }
+
+    fn mentor_named(&self, id: i64) -> Result<MentorNamed> {
+        let organisation = match self.mentor(id)?.organisation_id {
+            Some(org) => Some(self.organisation(org)?.name),
+            None => None,
+        };
+        Ok(MentorNamed {
+            id,
+            name: self.mentor_name(id)?,
+            organisation,
+        })
+    }
+
+    /// The intakes named on applications, most recently received first, each once.
+    pub fn intakes(&self) -> Result<Vec<String>> {
+        let mut names: Vec<String> = Vec::new();
+        for row in self.applications(&ApplicationQuery::default())? {
+            if !row.intake.is_empty() && !names.contains(&row.intake) {
+                names.push(row.intake);
+            }
+        }
+        Ok(names)
+    }
+
     pub fn application(&self, id: i64) -> Result<Application> {
         self.conn
             .query_row(
@@ -602,10 +693,9 @@ fn add_event(
     what: &str,
     why: &str,
 ) -> Result<i64> {
-    let actor = if actor.trim().is_empty() {
-        "Programme office"
-    } else {
-        actor.trim()
+    let actor = match actor.trim() {
+        "" => PROGRAMME_OFFICE,
+        named => named,
     };
     conn.execute(
         "INSERT INTO application_event (application_id, happened_on, actor, state, mentor_id, what, why)

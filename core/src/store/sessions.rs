@@ -3,10 +3,9 @@
 
 use chrono::NaiveDate;
 use rusqlite::{params, Row};
-use serde::Serialize;
 
 use super::{not_found, Store};
-use crate::session::{Action, Session};
+use crate::session::{Action, Confidential, OpenAction, Session};
 use crate::{Error, Result};
 
 const COLUMNS: &str = "id, mentorship_id, held_on, minutes, place, mode, kind, topics, advice,
@@ -30,14 +29,6 @@ fn session_from_row(r: &Row) -> rusqlite::Result<Session> {
     })
 }
 
-/// An action still open on a day, with the session that agreed it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct OpenAction {
-    pub action: Action,
-    pub session_id: i64,
-    pub agreed_on: NaiveDate,
-}
-
 /// An action with the session that agreed it, from the columns `a.id, a.description, a.owner,
 /// a.due_on, a.done_on, s.id, s.held_on`.
 pub(super) fn agreed_action_from_row(r: &Row) -> rusqlite::Result<OpenAction> {
@@ -54,15 +45,35 @@ pub(super) fn agreed_action_from_row(r: &Row) -> rusqlite::Result<OpenAction> {
     })
 }
 
-/// Whether the confidential notes go with the sessions read for a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Confidential {
-    LeftOut,
-    /// Included, because the person asked for them in this one document.
-    Included,
-}
-
 impl Store {
+    /// One session for a form that shows its confidential notes only when `confidential` says
+    /// so.
+    pub fn session_for(&self, id: i64, confidential: Confidential) -> Result<Session> {
+        let session = self.session(id)?;
+        Ok(match confidential {
+            Confidential::Included => session,
+            Confidential::LeftOut => session.without_confidential(),
+        })
+    }
+
+    /// Saves a session from a form that showed its confidential notes or not (`confidential`):
+    /// a form that left them out sent none back, so the notes already stored are kept, and a
+    /// new session gets none from it.
+    pub fn save_session_for(
+        &mut self,
+        mut session: Session,
+        confidential: Confidential,
+        today: NaiveDate,
+    ) -> Result<i64> {
+        if confidential == Confidential::LeftOut {
+            session.confidential_notes = match session.id {
+                Some(id) => self.session(id)?.confidential_notes,
+                None => String::new(),
+            };
+        }
+        self.save_session(&session, today)
+    }
+
     /// One session with its confidential notes and actions, for the session form.
     pub fn session(&self, id: i64) -> Result<Session> {
         let s = self

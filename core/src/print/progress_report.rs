@@ -2,20 +2,103 @@
 //! competency ratings, the sessions and actions logged in the period, what was written on the
 //! report (comments, overall rating, recommendation) and the signatures. Everything but the
 //! written part comes from the logs, so nothing is typed twice. This module only lays the
-//! report out; the facts are gathered by `ProgressFacts::load` and pages are drawn by
+//! report out from `ProgressFacts`, which `ProgressFacts::load` gathers; pages are drawn by
 //! `document`.
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::{reference, Period, ProgressFacts};
-use crate::agreement::{long_date, Party};
-use crate::document::{Block, Column, Document, Signatory};
-use crate::domain::{Mentorship, Status};
-use crate::kpa::document::hours;
-use crate::store::{Confidential, OpenAction, Store};
+use super::agreement::AgreementFacts;
+use super::kpa_allocation::hours;
+use super::Party;
+use crate::document::{long_date, Block, Column, Document, Signatory};
+use crate::domain::{Mentorship, ProtegeKind, Status};
+use crate::progress::{reference, Period, Rating, ReportEntry};
+use crate::session::{CompletedAction, Confidential, OpenAction, Session};
+use crate::settings::Settings;
+use crate::store::Store;
 use crate::Result;
+
+/// Everything one progress report prints, gathered from the register and the logs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgressFacts {
+    pub mentorship_id: i64,
+    pub mentorship: Mentorship,
+    pub mentor: Party,
+    pub protege: Party,
+    pub kind: ProtegeKind,
+    pub line_manager: Option<String>,
+    pub period: Period,
+    /// The latest rating in the period of each competency, in the mentorship's order.
+    pub ratings: Vec<Rating>,
+    /// Sessions held in the period, oldest first.
+    pub sessions: Vec<Session>,
+    /// Actions still open at the end of the period.
+    pub open_actions: Vec<OpenAction>,
+    pub completed_actions: Vec<CompletedAction>,
+    /// What was written on the report, if anything has been.
+    pub entry: Option<ReportEntry>,
+    pub settings: Settings,
+}
+
+impl ProgressFacts {
+    pub fn load(
+        store: &Store,
+        mentorship_id: i64,
+        period: &Period,
+        confidential: Confidential,
+    ) -> Result<ProgressFacts> {
+        let AgreementFacts {
+            mentorship,
+            mentor,
+            protege,
+            kind,
+            line_manager,
+            settings,
+            ..
+        } = AgreementFacts::load(store, mentorship_id)?;
+        let mut ratings: Vec<Rating> = Vec::new();
+        for r in store.ratings(mentorship_id)? {
+            if r.rated_on < period.from || r.rated_on > period.to {
+                continue;
+            }
+            match ratings.iter_mut().find(|k| k.competency == r.competency) {
+                Some(kept) if kept.rated_on <= r.rated_on => *kept = r,
+                Some(_) => {}
+                None => ratings.push(r),
+            }
+        }
+        let position = |name: &str| {
+            mentorship
+                .competencies
+                .iter()
+                .position(|c| c.name == name)
+                .unwrap_or(usize::MAX)
+        };
+        ratings.sort_by_key(|r| position(&r.competency));
+        Ok(ProgressFacts {
+            mentorship_id,
+            sessions: store.sessions(mentorship_id, period.from, period.to, confidential)?,
+            open_actions: store.open_actions(mentorship_id, period.to)?,
+            completed_actions: store.completed_actions(mentorship_id, period.from, period.to)?,
+            entry: store.report_entry(mentorship_id, period.from, period.to)?,
+            mentorship,
+            mentor,
+            protege,
+            kind,
+            line_manager,
+            period: period.clone(),
+            ratings,
+            settings,
+        })
+    }
+
+    /// Hours of mentoring logged in the period.
+    pub fn hours(&self) -> f64 {
+        f64::from(self.sessions.iter().map(|s| s.minutes).sum::<u32>()) / 60.0
+    }
+}
 
 /// Every section heading of the report, in order; tests check that each one is printed.
 pub const CLAUSES: [&str; 8] = [
@@ -509,7 +592,8 @@ pub fn write_progress_report(
     Ok(path)
 }
 
-/// The PDF's name, after the mentorship and the period's last day: "MS-0007-progress-2026-09-30.pdf".
+/// The PDF's name, after the mentorship and both ends of the period:
+/// "MS-0007-progress-2026-07-01-to-2026-09-30.pdf".
 pub fn file_name(mentorship_id: i64, period: &Period) -> String {
     format!(
         "{}-progress-{}-to-{}.pdf",

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::agreement::{long_date, Party};
-use crate::document::{Block, Column, Document, Signatory};
+use super::Party;
+use crate::document::{long_date, Block, Column, Document, Signatory};
 use crate::domain::{Mentor, Mentorship, ProtegeKind, Staff};
 use crate::selection::{Application, Decision, Event, LetterKind, PendingLetter};
 use crate::settings::Settings;

@@ -4,22 +4,12 @@
 
 use chrono::NaiveDate;
 
-use crate::document::{Block, Column, Document, Signatory};
-use crate::domain::{Mentorship, ProtegeKind, Staff};
+use super::{staff_party, Party};
+use crate::document::{long_date, Block, Column, Document, Signatory};
+use crate::domain::{Mentorship, ProtegeKind};
 use crate::settings::Settings;
 use crate::store::Store;
 use crate::Result;
-
-/// One party as the agreement names them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Party {
-    pub name: String,
-    pub persal: Option<String>,
-    pub designation: String,
-    pub unit: String,
-    /// The external organisation that offers a mentor; `None` for the department's own staff.
-    pub organisation: Option<String>,
-}
 
 /// Everything printed in one agreement, gathered from the register.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,28 +63,9 @@ impl AgreementFacts {
     }
 }
 
-fn staff_party(store: &Store, staff: &Staff) -> Result<Party> {
-    let unit = match staff.unit_id {
-        Some(id) => store.unit(id)?.name,
-        None => String::new(),
-    };
-    Ok(Party {
-        name: staff.full_name(),
-        persal: Some(staff.persal.clone()),
-        designation: staff.designation.clone(),
-        unit,
-        organisation: None,
-    })
-}
-
 /// The agreement for one mentorship, dated `today`.
 pub fn agreement(store: &Store, mentorship_id: i64, today: NaiveDate) -> Result<Document> {
     Ok(build(&AgreementFacts::load(store, mentorship_id)?, today))
-}
-
-/// A date as it is written in a letter: "1 April 2026".
-pub fn long_date(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
 }
 
 /// Every clause heading of the agreement, in order; tests check that each one is printed.

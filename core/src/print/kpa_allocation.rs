@@ -7,11 +7,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::{Allocation, AllocationStatus, MentoringWorkload, WeightRange};
-use crate::agreement::long_date;
 use crate::cycle::Cycle;
-use crate::document::{Block, Column, Document, Signatory};
+use crate::document::{long_date, Block, Column, Document, Signatory};
 use crate::domain::{Mentor, Mentorship};
+use crate::kpa::{Allocation, AllocationStatus, MentoringWorkload, WeightRange};
 use crate::settings::Settings;
 use crate::store::{AllocationQuery, AllocationRow, Store};
 use crate::Result;
