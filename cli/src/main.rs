@@ -7,13 +7,11 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use mentordesk_core::cycle::Cycle;
 use mentordesk_core::domain::{Mentor, Mentorship, Organisation, Status};
 use mentordesk_core::kpa::AllocationStatus;
 use mentordesk_core::print::kpa_allocation as kpa_document;
 use mentordesk_core::print::progress_report as progress_document;
 use mentordesk_core::print::{self, agreement, letters, mentor_contract, organisation_agreement};
-use mentordesk_core::progress::Period;
 use mentordesk_core::selection::Application;
 use mentordesk_core::selection::LetterKind;
 use mentordesk_core::store::{Confidential, MentorshipQuery};
@@ -438,7 +436,7 @@ fn run(command: Command, today: NaiveDate) -> Result<(), String> {
                 ));
             }
             let store = open_existing(&db)?;
-            let period = report_period(&store, from, to)?;
+            let period = store.report_period(from, to).map_err(text)?;
             let ids = store.reportable_mentorships(from, to).map_err(text)?;
             create_dir(&out)?;
             let bar = progress(ids.len(), "progress reports");
@@ -516,17 +514,6 @@ fn parse_date(option: &str, text: &str) -> Result<NaiveDate, String> {
 
 /// The period from `from` to `to`: named as the quarter, mid-cycle or annual period of the
 /// performance cycle when it is exactly one of them, otherwise by its dates.
-fn report_period(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Period, String> {
-    let start_month = store.settings().map_err(text)?.cycle_start_month;
-    let of_cycle = Cycle::containing(from, start_month)
-        .map(|cycle| Period::of_cycle(&cycle))
-        .unwrap_or_default();
-    match of_cycle.into_iter().find(|p| p.from == from && p.to == to) {
-        Some(period) => Ok(period),
-        None => Period::range(from, to).map_err(text),
-    }
-}
-
 /// "1 mentor contract", "5 mentor contracts".
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

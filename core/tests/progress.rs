@@ -290,3 +290,84 @@ fn a_refused_entry_writes_nothing_and_leaves_the_earlier_one_whole() {
     assert_eq!(kept.mentor_comments, "On track.");
     assert_eq!(kept.recommendation, Recommendation::Continue);
 }
+
+#[test]
+fn the_periods_offered_are_this_cycles_and_the_last_that_have_begun_with_this_quarter_first_chosen()
+{
+    let (_dir, store) = sample_store();
+    let today = date("2026-11-23");
+    let labels = |offered: &[mentordesk_core::store::OfferedPeriod]| -> Vec<String> {
+        offered.iter().map(|o| o.period.label.clone()).collect()
+    };
+    let all = store.offered_periods(None, today).unwrap();
+    assert_eq!(
+        labels(&all)[..5],
+        [
+            "Quarter 1 of 2026/27",
+            "Quarter 2 of 2026/27",
+            "Quarter 3 of 2026/27",
+            "Mid-cycle review of 2026/27",
+            "Annual assessment of 2026/27",
+        ]
+        .map(String::from)
+    );
+    assert_eq!(
+        all.len(),
+        5 + 6,
+        "the whole of 2025/26 follows: {:?}",
+        labels(&all)
+    );
+    assert!(all[5..].iter().all(|o| o.cycle == "2025/26"));
+    let current: Vec<_> = all.iter().filter(|o| o.current).collect();
+    assert_eq!(current.len(), 1);
+    assert_eq!(current[0].period.label, "Quarter 3 of 2026/27");
+    assert!(all.iter().all(|o| !o.written));
+
+    // A mentorship that began in August 2026 is offered only the periods it runs in, and
+    // the quarter whose report is written says so.
+    let row = store
+        .mentorships(&MentorshipQuery::default())
+        .unwrap()
+        .into_iter()
+        .find(|r| r.protege == "Busisiwe Zulu")
+        .unwrap();
+    let offered = store.offered_periods(Some(row.id), today).unwrap();
+    assert_eq!(
+        labels(&offered),
+        [
+            "Quarter 2 of 2026/27",
+            "Quarter 3 of 2026/27",
+            "Mid-cycle review of 2026/27",
+            "Annual assessment of 2026/27",
+        ]
+        .map(String::from)
+    );
+    let written: Vec<_> = offered.iter().filter(|o| o.written).collect();
+    assert_eq!(written.len(), 1);
+    assert_eq!(written[0].period.label, "Quarter 2 of 2026/27");
+}
+
+#[test]
+fn a_range_that_is_exactly_a_period_of_the_cycle_takes_its_name() {
+    let (_dir, store) = sample_store();
+    let quarter = store
+        .report_period(date("2026-10-01"), date("2026-12-31"))
+        .unwrap();
+    assert_eq!(quarter.label, "Quarter 3 of 2026/27");
+    let range = store
+        .report_period(date("2026-10-01"), date("2026-10-31"))
+        .unwrap();
+    assert_eq!(
+        range,
+        Period::range(date("2026-10-01"), date("2026-10-31")).unwrap()
+    );
+    assert_eq!(
+        store
+            .report_period(date("2026-10-31"), date("2026-10-01"))
+            .unwrap_err()
+            .field(),
+        Period::range(date("2026-10-31"), date("2026-10-01"))
+            .unwrap_err()
+            .field()
+    );
+}

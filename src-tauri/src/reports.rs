@@ -7,11 +7,10 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use mentordesk_core::access::{Permission, Role};
-use mentordesk_core::cycle::Cycle;
 use mentordesk_core::print::progress_report::write_progress_report;
 use mentordesk_core::progress::{Period, ReportEntry};
-use mentordesk_core::store::{Confidential, MentorshipQuery};
-use mentordesk_core::{Error, Store};
+use mentordesk_core::store::{Confidential, MentorshipQuery, OfferedPeriod};
+use mentordesk_core::Error;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 
@@ -19,71 +18,11 @@ use crate::access::role_of;
 use crate::documents::documents_dir;
 use crate::ipc::{today, Db, Reply};
 
-/// A period offered for a report.
-#[derive(Debug, Serialize)]
-pub struct OfferedPeriod {
-    #[serde(flatten)]
-    pub period: Period,
-    /// The cycle the period belongs to, for grouping the choices.
-    pub cycle: String,
-    /// The quarter that contains today: the period chosen first.
-    pub current: bool,
-    /// Whether a report is written for it (always false when no mentorship was named).
-    pub written: bool,
-}
-
-/// The quarters, mid-cycle and annual periods of the cycle containing today and of the one
-/// before it, latest cycle first, leaving out periods that have not begun. With a mentorship,
-/// only the periods it runs in, each saying whether its report is written.
+/// The quarters, mid-cycle and annual periods of this cycle and the one before that have
+/// begun; with a mentorship, only those it runs in, each saying whether its report is written.
 #[tauri::command]
 pub fn report_periods(db: State<'_, Db>, mentorship_id: Option<i64>) -> Reply<Vec<OfferedPeriod>> {
-    let store = db.store()?;
-    let today = today();
-    let current = cycle_containing(&store, today)?;
-    let previous = match current.start_date.pred_opt() {
-        Some(day) => Some(cycle_containing(&store, day)?),
-        None => None,
-    };
-    let this_quarter = Period::quarter_containing(&current, today);
-    let (mentorship, written) = match mentorship_id {
-        Some(id) => (Some(store.mentorship(id)?), store.report_entries(id)?),
-        None => (None, Vec::new()),
-    };
-    let offered = [Some(current), previous]
-        .into_iter()
-        .flatten()
-        .flat_map(|cycle| {
-            Period::of_cycle(&cycle)
-                .into_iter()
-                .map(move |period| (cycle.name.clone(), period))
-        })
-        .filter(|(_, p)| p.from <= today)
-        .filter(|(_, p)| mentorship.as_ref().is_none_or(|m| m.overlaps(p.from, p.to)))
-        .map(|(cycle, period)| OfferedPeriod {
-            current: this_quarter.as_ref() == Some(&period),
-            written: written
-                .iter()
-                .any(|e| e.period_from == period.from && e.period_to == period.to),
-            cycle,
-            period,
-        })
-        .collect();
-    Ok(offered)
-}
-
-/// The cycle recorded for `day`, or the one the settings' first month gives when none is.
-fn cycle_containing(store: &Store, day: NaiveDate) -> Reply<Cycle> {
-    if let Some(cycle) = store.cycle_containing(day)? {
-        return Ok(cycle);
-    }
-    let start_month = store.settings()?.cycle_start_month;
-    Cycle::containing(day, start_month).ok_or_else(|| {
-        Error::invalid(
-            "cycle_start_month",
-            format!("No performance cycle starting in month {start_month} contains {day}."),
-        )
-        .into()
-    })
+    Ok(db.store()?.offered_periods(mentorship_id, today())?)
 }
 
 /// Any range of dates as a period, named by its dates.
@@ -274,6 +213,8 @@ fn folder_name(period: &Period) -> PathBuf {
 
 #[cfg(test)]
 mod tests {
+    use mentordesk_core::Store;
+
     use super::*;
 
     fn period(label: &str) -> Period {

@@ -67,6 +67,21 @@ impl Store {
             .optional()?)
     }
 
+    /// The cycle recorded for `day`, or the one the settings' first month gives when none is;
+    /// it writes nothing.
+    pub fn cycle_for(&self, day: NaiveDate) -> Result<Cycle> {
+        if let Some(cycle) = self.cycle_containing(day)? {
+            return Ok(cycle);
+        }
+        let start_month = self.settings()?.cycle_start_month;
+        Cycle::containing(day, start_month).ok_or_else(|| {
+            Error::invalid(
+                "cycle_start_month",
+                format!("No performance cycle starting in month {start_month} contains {day}."),
+            )
+        })
+    }
+
     /// The cycle that contains `day`; if none is recorded yet, the financial year of the
     /// settings is recorded and returned.
     pub fn ensure_cycle(&mut self, day: NaiveDate) -> Result<Cycle> {

@@ -41,6 +41,7 @@ pub use matching::{CohortProposal, ProposalRow};
 pub use mentors::MentorRow;
 pub use mentorships::{MentorshipQuery, MentorshipRow};
 pub use migrate::LATEST_VERSION;
+pub use progress::OfferedPeriod;
 pub use proteges::ProtegeRow;
 pub use selection::{
     ApplicationQuery, ApplicationRow, ApplicationView, LetterOwed, MentorNamed, MentorReply,

@@ -6,7 +6,7 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use super::sessions::agreed_action_from_row;
 use super::{not_found, OpenAction, Store};
-use crate::progress::{Rating, ReportEntry};
+use crate::progress::{Period, Rating, ReportEntry};
 use crate::termination::Step;
 use crate::{Error, Result};
 
@@ -59,7 +59,73 @@ fn step_from_row(r: &Row) -> rusqlite::Result<Step> {
     })
 }
 
+/// A period offered for a report.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct OfferedPeriod {
+    #[serde(flatten)]
+    pub period: Period,
+    /// The cycle the period belongs to, for grouping the choices.
+    pub cycle: String,
+    /// The quarter that contains today: the period chosen first.
+    pub current: bool,
+    /// Whether a report is written for it (always false when no mentorship was named).
+    pub written: bool,
+}
+
 impl Store {
+    /// The quarters, mid-cycle and annual periods of the cycle containing `today` and of the
+    /// one before it, latest cycle first, leaving out periods that have not begun. With a
+    /// mentorship, only the periods it runs in, each saying whether its report is written.
+    pub fn offered_periods(
+        &self,
+        mentorship_id: Option<i64>,
+        today: NaiveDate,
+    ) -> Result<Vec<OfferedPeriod>> {
+        let current = self.cycle_for(today)?;
+        let previous = match current.start_date.pred_opt() {
+            Some(day) => Some(self.cycle_for(day)?),
+            None => None,
+        };
+        let this_quarter = Period::quarter_containing(&current, today);
+        let (mentorship, written) = match mentorship_id {
+            Some(id) => (Some(self.mentorship(id)?), self.report_entries(id)?),
+            None => (None, Vec::new()),
+        };
+        Ok([Some(current), previous]
+            .into_iter()
+            .flatten()
+            .flat_map(|cycle| {
+                Period::of_cycle(&cycle)
+                    .into_iter()
+                    .map(move |period| (cycle.name.clone(), period))
+            })
+            .filter(|(_, p)| p.from <= today)
+            .filter(|(_, p)| mentorship.as_ref().is_none_or(|m| m.overlaps(p.from, p.to)))
+            .map(|(cycle, period)| OfferedPeriod {
+                current: this_quarter.as_ref() == Some(&period),
+                written: written
+                    .iter()
+                    .any(|e| e.period_from == period.from && e.period_to == period.to),
+                cycle,
+                period,
+            })
+            .collect())
+    }
+
+    /// The period from `from` to `to`: the quarter, mid-cycle or annual period of the cycle
+    /// containing `from` when the dates are exactly one of them, with its name; otherwise the
+    /// range, named by its dates.
+    pub fn report_period(&self, from: NaiveDate, to: NaiveDate) -> Result<Period> {
+        let of_cycle = match self.cycle_for(from) {
+            Ok(cycle) => Period::of_cycle(&cycle),
+            Err(_) => Vec::new(),
+        };
+        match of_cycle.into_iter().find(|p| p.from == from && p.to == to) {
+            Some(period) => Ok(period),
+            None => Period::range(from, to),
+        }
+    }
+
     /// A mentorship's competency ratings, oldest first.
     pub fn ratings(&self, mentorship_id: i64) -> Result<Vec<Rating>> {
         let mut stmt = self.conn.prepare_cached(&format!(
