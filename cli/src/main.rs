@@ -47,7 +47,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Create the sample programme (30 staff, 6 mentors, 10 protégés, 8 mentorships) in a new database file.
+    /// Create the sample programme (36 staff, 6 mentors, 16 protégés, 8 mentorships) in a new database file.
     Demo {
         /// The database file to create.
         #[arg(long, value_name = "FILE")]
