@@ -7,14 +7,14 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use mentordesk_core::domain::{Mentor, Mentorship, Organisation, Status};
+use mentordesk_core::domain::{Mentor, Organisation, Status};
 use mentordesk_core::kpa::AllocationStatus;
 use mentordesk_core::print::kpa_allocation as kpa_document;
 use mentordesk_core::print::progress_report as progress_document;
 use mentordesk_core::print::{self, agreement, letters, mentor_contract, organisation_agreement};
 use mentordesk_core::selection::Application;
 use mentordesk_core::selection::LetterKind;
-use mentordesk_core::store::{Confidential, MentorshipQuery};
+use mentordesk_core::store::MentorshipQuery;
 use mentordesk_core::{export, import, sample, Store};
 
 /// MentorDesk from the command line: sample data and printed documents, no window needed.
@@ -437,29 +437,35 @@ fn run(command: Command, today: NaiveDate) -> Result<(), String> {
             }
             let store = open_existing(&db)?;
             let period = store.report_period(from, to).map_err(text)?;
-            let ids = store.reportable_mentorships(from, to).map_err(text)?;
-            create_dir(&out)?;
-            let bar = progress(ids.len(), "progress reports");
-            for &id in &ids {
-                bar.set_message(Mentorship::reference(id));
-                progress_document::write_progress_report(
-                    &store,
-                    id,
-                    &period,
-                    Confidential::LeftOut,
-                    today,
-                    &out,
-                )
-                .map_err(text)?;
-                bar.inc(1);
-            }
+            let total = store.reportable_mentorships(from, to).map_err(text)?.len();
+            let bar = progress(total, "progress reports");
+            let batch = progress_document::write_progress_reports(
+                || Ok::<_, mentordesk_core::Error>(&store),
+                &period,
+                today,
+                &out,
+                |_, _, name| {
+                    bar.set_message(name.to_owned());
+                    bar.inc(1);
+                },
+            )
+            .map_err(text)?;
             bar.finish_and_clear();
             println!(
                 "Wrote {} for {} to {}",
-                count(ids.len(), "progress report", "progress reports"),
+                count(batch.printed.len(), "progress report", "progress reports"),
                 period.label,
-                out.display()
+                batch.folder.display()
             );
+            if !batch.failures.is_empty() {
+                for failure in &batch.failures {
+                    eprintln!("{}: {}", failure.name, failure.message);
+                }
+                return Err(format!(
+                    "{} could not be printed (see above)",
+                    count(batch.failures.len(), "progress report", "progress reports")
+                ));
+            }
         }
         Command::Audit { db, check, out } => audit(&db, check, out.as_deref())?,
         Command::Letters { db, out } => {

@@ -667,3 +667,59 @@ fn a_period_of_dates_is_named_by_its_dates_once() {
         &[&format!("{dates} ({dates})")],
     );
 }
+
+#[test]
+fn a_batch_folder_is_named_after_its_period_without_slashes() {
+    let period = |label: &str| Period {
+        from: date("2026-10-01"),
+        to: date("2026-10-31"),
+        label: label.into(),
+    };
+    assert_eq!(
+        progress_report::batch_folder(&period("Quarter 3 of 2026/27")),
+        std::path::PathBuf::from("Progress reports, Quarter 3 of 2026-27")
+    );
+    assert_eq!(
+        progress_report::batch_folder(&period("../..")),
+        std::path::PathBuf::from("Progress reports, -")
+    );
+    assert_eq!(
+        progress_report::batch_folder(&period(" ")),
+        std::path::PathBuf::from("Progress reports, 2026-10-01 to 2026-10-31")
+    );
+}
+
+#[test]
+fn a_batch_prints_every_report_of_the_period_and_lists_one_that_fails_then_goes_on() {
+    let (dir, mut store) = sample_store();
+    let quarter = Period::range(date("2026-10-01"), date("2026-12-31")).unwrap();
+    let ids = store
+        .reportable_mentorships(quarter.from, quarter.to)
+        .unwrap();
+    assert!(ids.len() > 2);
+    // One report cannot be written: a folder stands where its PDF would go.
+    let folder = dir.path().join(progress_report::batch_folder(&quarter));
+    let blocked = folder.join(progress_report::file_name(ids[1], &quarter));
+    std::fs::create_dir_all(blocked.join("in the way")).unwrap();
+    let mut told = Vec::new();
+    let store_ref = &mut store;
+    let batch = progress_report::write_progress_reports(
+        || Ok::<_, mentordesk_core::Error>(&*store_ref),
+        &quarter,
+        date(TODAY),
+        &folder,
+        |done, total, name| told.push((done, total, name.to_owned())),
+    )
+    .unwrap();
+    assert_eq!(batch.folder, folder);
+    assert_eq!(batch.printed.len(), ids.len() - 1);
+    assert!(batch.printed.iter().all(|p| p.is_file()));
+    assert_eq!(batch.failures.len(), 1, "{:?}", batch.failures);
+    assert!(!batch.failures[0].message.is_empty());
+    assert_eq!(
+        told.iter().map(|t| t.0).collect::<Vec<_>>(),
+        (1..=ids.len()).collect::<Vec<_>>()
+    );
+    assert!(told.iter().all(|t| t.1 == ids.len() && !t.2.is_empty()));
+    assert!(told.iter().any(|t| t.2 == batch.failures[0].name));
+}

@@ -30,6 +30,12 @@ impl IpcError {
     }
 }
 
+impl std::fmt::Display for IpcError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
 impl From<Error> for IpcError {
     fn from(err: Error) -> IpcError {
         IpcError {

@@ -3,13 +3,13 @@
 //! of every mentorship under way in a period with its progress shown in the window. Checking an
 //! entry against the record and filling a report from the logs are core's.
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 use mentordesk_core::access::{Permission, Role};
-use mentordesk_core::print::progress_report::write_progress_report;
+use mentordesk_core::print::progress_report::{
+    batch_folder, write_progress_report, write_progress_reports, BatchFailure,
+};
 use mentordesk_core::progress::{Period, ReportEntry};
-use mentordesk_core::store::{Confidential, MentorshipQuery, OfferedPeriod};
+use mentordesk_core::store::{Confidential, OfferedPeriod};
 use mentordesk_core::Error;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
@@ -107,13 +107,6 @@ struct BatchProgress {
     name: String,
 }
 
-/// A report of the batch that could not be printed, and why.
-#[derive(Debug, Serialize)]
-pub struct BatchFailure {
-    pub name: String,
-    pub message: String,
-}
-
 #[derive(Debug, Serialize)]
 pub struct BatchResult {
     pub folder: String,
@@ -125,106 +118,45 @@ pub struct BatchResult {
 
 /// Prints the report of every mentorship under way in the period into a folder named after
 /// the period inside the documents folder, telling the window after each one
-/// (`reports-progress`). A report that fails is listed and the batch goes on. The store is
-/// locked for one report at a time, so the window stays usable meanwhile.
+/// (`reports-progress`); see `write_progress_reports`.
 #[tauri::command(async)]
 pub fn print_progress_reports(
     app: AppHandle,
     db: State<'_, Db>,
     period: Period,
 ) -> Reply<BatchResult> {
-    let folder = documents_dir(&db)?.join(folder_name(&period));
-    std::fs::create_dir_all(&folder).map_err(|e| Error::file(&folder, e))?;
-    let (ids, names) = {
-        let store = db.store()?;
-        let ids = store.reportable_mentorships(period.from, period.to)?;
-        let names = store.mentorships(&MentorshipQuery::default())?;
-        (ids, names)
-    };
-    let name_of = |id: i64| {
-        names
-            .iter()
-            .find(|row| row.id == id)
-            .map_or_else(|| format!("Mentorship {id}"), |row| row.protege.clone())
-    };
-    let today = today();
-    let total = ids.len();
-    let mut result = BatchResult {
-        folder: folder.display().to_string(),
-        count: 0,
-        first: None,
-        failures: Vec::new(),
-    };
-    for (n, &id) in ids.iter().enumerate() {
-        let printed = db.store().and_then(|store| {
-            write_progress_report(&store, id, &period, Confidential::LeftOut, today, &folder)
-                .map_err(Into::into)
-        });
-        let name = name_of(id);
-        match printed {
-            Ok(path) => {
-                result.count += 1;
-                result
-                    .first
-                    .get_or_insert_with(|| path.display().to_string());
-            }
-            Err(e) => result.failures.push(BatchFailure {
-                name: name.clone(),
-                message: e.message,
-            }),
-        }
-        // The batch is worth finishing even when the window is not listening any more.
-        let _ = app.emit(
-            "reports-progress",
-            BatchProgress {
-                done: n + 1,
-                total,
-                name,
-            },
-        );
-    }
-    Ok(result)
-}
-
-/// The batch's folder: the period's name without characters a file name may not hold, so
-/// "Quarter 3 of 2026/27" prints into "Progress reports, Quarter 3 of 2026-27".
-fn folder_name(period: &Period) -> PathBuf {
-    let label: String = period
-        .label
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || " -_.,()".contains(c) {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let label = label.trim_matches(['.', ' ']);
-    if label.is_empty() {
-        return PathBuf::from(format!(
-            "Progress reports, {} to {}",
-            period.from, period.to
-        ));
-    }
-    PathBuf::from(format!("Progress reports, {label}"))
+    let folder = documents_dir(&db)?.join(batch_folder(&period));
+    let batch = write_progress_reports(
+        || db.store(),
+        &period,
+        today(),
+        &folder,
+        |done, total, name| {
+            // The batch is worth finishing even when the window is not listening any more.
+            let _ = app.emit(
+                "reports-progress",
+                BatchProgress {
+                    done,
+                    total,
+                    name: name.to_owned(),
+                },
+            );
+        },
+    )?;
+    Ok(BatchResult {
+        folder: batch.folder.display().to_string(),
+        count: batch.printed.len(),
+        first: batch.printed.first().map(|p| p.display().to_string()),
+        failures: batch.failures,
+    })
 }
 
 #[cfg(test)]
 mod tests {
+    use mentordesk_core::store::MentorshipQuery;
     use mentordesk_core::Store;
 
     use super::*;
-
-    fn period(label: &str) -> Period {
-        let day = |d| NaiveDate::from_ymd_opt(2026, 10, d).unwrap();
-        Period {
-            from: day(1),
-            to: day(31),
-            label: label.into(),
-        }
-    }
 
     #[test]
     fn only_the_programme_manager_may_print_confidential_notes_in_a_report() {
@@ -289,21 +221,5 @@ mod tests {
         for role in [Role::HrOfficer, Role::Viewer] {
             assert_eq!(printed_text(role).unwrap_err().code(), "not_allowed");
         }
-    }
-
-    #[test]
-    fn a_batch_folder_is_named_after_its_period_without_slashes() {
-        assert_eq!(
-            folder_name(&period("Quarter 3 of 2026/27")),
-            PathBuf::from("Progress reports, Quarter 3 of 2026-27")
-        );
-        assert_eq!(
-            folder_name(&period("../..")),
-            PathBuf::from("Progress reports, -")
-        );
-        assert_eq!(
-            folder_name(&period(" ")),
-            PathBuf::from("Progress reports, 2026-10-01 to 2026-10-31")
-        );
     }
 }

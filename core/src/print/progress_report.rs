@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
 use super::agreement::AgreementFacts;
 use super::kpa_allocation::hours;
@@ -17,8 +18,8 @@ use crate::domain::{Mentorship, ProtegeKind, Status};
 use crate::progress::{reference, Period, Rating, ReportEntry};
 use crate::session::{CompletedAction, Confidential, OpenAction, Session};
 use crate::settings::Settings;
-use crate::store::Store;
-use crate::Result;
+use crate::store::{MentorshipQuery, Store};
+use crate::{Error, Result};
 
 /// Everything one progress report prints, gathered from the register and the logs.
 #[derive(Debug, Clone, PartialEq)]
@@ -590,6 +591,104 @@ pub fn write_progress_report(
     let path = dir.join(file_name(mentorship_id, period));
     crate::document::write_pdf(&doc, &path)?;
     Ok(path)
+}
+
+/// A report of a batch that could not be printed, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BatchFailure {
+    /// The protégé whose report it is.
+    pub name: String,
+    pub message: String,
+}
+
+/// What printing a period's reports did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Batch {
+    pub folder: PathBuf,
+    pub printed: Vec<PathBuf>,
+    pub failures: Vec<BatchFailure>,
+}
+
+/// Prints the report of every mentorship under way in `period` (without confidential notes)
+/// into `folder`, created if needed (the window names it with `batch_folder`). A report that
+/// fails is listed and the batch goes on. `store` is asked for before each report and let go after it, so that a
+/// window using the same store stays usable meanwhile; `told(done, total, protégé)` follows
+/// each report.
+pub fn write_progress_reports<S, E>(
+    store: impl Fn() -> std::result::Result<S, E>,
+    period: &Period,
+    today: NaiveDate,
+    folder: &Path,
+    mut told: impl FnMut(usize, usize, &str),
+) -> std::result::Result<Batch, E>
+where
+    S: std::ops::Deref<Target = Store>,
+    E: From<Error> + std::fmt::Display,
+{
+    std::fs::create_dir_all(folder).map_err(|e| Error::file(folder, e))?;
+    let (ids, rows) = {
+        let store = store()?;
+        let ids = store.reportable_mentorships(period.from, period.to)?;
+        (ids, store.mentorships(&MentorshipQuery::default())?)
+    };
+    let name_of = |id: i64| {
+        rows.iter()
+            .find(|row| row.id == id)
+            .map_or_else(|| format!("Mentorship {id}"), |row| row.protege.clone())
+    };
+    let mut batch = Batch {
+        folder: folder.to_owned(),
+        printed: Vec::new(),
+        failures: Vec::new(),
+    };
+    for (n, &id) in ids.iter().enumerate() {
+        let printed = store().and_then(|store| {
+            write_progress_report(
+                &store,
+                id,
+                period,
+                Confidential::LeftOut,
+                today,
+                &batch.folder,
+            )
+            .map_err(E::from)
+        });
+        let name = name_of(id);
+        match printed {
+            Ok(path) => batch.printed.push(path),
+            Err(e) => batch.failures.push(BatchFailure {
+                name: name.clone(),
+                message: e.to_string(),
+            }),
+        }
+        told(n + 1, ids.len(), &name);
+    }
+    Ok(batch)
+}
+
+/// A batch's folder: the period's name without characters a file name may not hold, so
+/// "Quarter 3 of 2026/27" prints into "Progress reports, Quarter 3 of 2026-27".
+pub fn batch_folder(period: &Period) -> PathBuf {
+    let label: String = period
+        .label
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || " -_.,()".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let label = label.trim_matches(['.', ' ']);
+    if label.is_empty() {
+        return PathBuf::from(format!(
+            "Progress reports, {} to {}",
+            period.from, period.to
+        ));
+    }
+    PathBuf::from(format!("Progress reports, {label}"))
 }
 
 /// The PDF's name, after the mentorship and both ends of the period:
