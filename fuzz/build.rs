@@ -1,5 +1,5 @@
 //! Writes the table the `ipc_input` target fuzzes: every command the shell registers (the
-//! `generate_handler!` list in src-tauri/src/lib.rs), with its arguments as the window sends
+//! `commands!` list in src-tauri/src/commands.rs), with its arguments as the window sends
 //! them (camelCase keys) and their types as the command declares them. It is read from the
 //! shell's own sources at build time, so the table cannot drift from the commands, and the
 //! fuzz crate need not build Tauri and the web view.
@@ -22,7 +22,7 @@ fn main() {
         .unwrap_or_default();
     files.retain(|f| f.extension().is_some_and(|e| e == "rs"));
     files.sort();
-    let handlers = handlers(&read(&shell.join("lib.rs")));
+    let handlers = handlers(&read(&shell.join("commands.rs")));
     let mut out = String::new();
     let mut found = BTreeSet::new();
     let mut dispatch = String::new();
@@ -91,16 +91,19 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path:?}: {e}"))
 }
 
-/// `module::command` for each entry of `generate_handler![...]`.
-fn handlers(lib: &str) -> Vec<String> {
-    let Some(start) = lib.find("generate_handler![") else {
+
+/// The commands the shell lists (`module::name => NEED,` in `commands! { … }`), as
+/// `module::name`.
+fn handlers(table: &str) -> Vec<String> {
+    let Some(start) = table.find("commands! {") else {
         return Vec::new();
     };
-    let list = &lib[start + "generate_handler![".len()..];
-    let list = &list[..list.find(']').unwrap_or(list.len())];
-    list.split(',')
-        .map(|entry| entry.trim().to_owned())
-        .filter(|entry| !entry.is_empty() && !entry.starts_with("//"))
+    table[start..]
+        .lines()
+        .skip(1)
+        .map(str::trim)
+        .filter(|line| !line.starts_with("//"))
+        .filter_map(|line| line.split_once("=>").map(|(path, _)| path.trim().to_owned()))
         .collect()
 }
 

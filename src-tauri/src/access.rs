@@ -1,10 +1,11 @@
-//! What each command needs of the person signed in. Every command the window may call is
-//! listed here; a command that is not listed needs the programme manager (the gate fails
-//! closed), and a test checks that every registered command is listed.
+//! What a command needs of the person signed in, as `commands` lists it, and the gate's
+//! decision; a command that is not listed needs the programme manager (the gate fails
+//! closed).
 
 use mentordesk_core::access::{Permission, Role, User};
 use mentordesk_core::store::Confidential;
 
+use crate::commands::NEEDS;
 use crate::ipc::IpcError;
 
 /// What a command needs before it may run.
@@ -16,124 +17,13 @@ pub enum Need {
     Permission(Permission),
 }
 
-/// The need of a command, by its name.
+/// The need of a command, by its name (`commands::NEEDS`); a command not listed needs the
+/// programme manager, so the gate fails closed.
 pub fn need(command: &str) -> Need {
-    use Permission::*;
-    match command {
-        "app_status" | "vocabulary" => Need::Nothing,
-        // Signing in comes before anyone is signed in; creating the first account refuses
-        // itself once anyone may sign in.
-        "sign_in_status" | "create_first_user" | "sign_in" | "sign_out" => Need::Nothing,
-        // An encrypted database is unlocked before anyone can sign in: the accounts are in it.
-        "unlock" => Need::Nothing,
-
-        // Anyone signed in may change their own password, a viewer too.
-        "change_password" => Need::Permission(Read),
-
-        "settings_defs"
-        | "get_settings"
-        | "list_units"
-        | "get_unit"
-        | "list_staff"
-        | "get_staff"
-        | "staff_choices"
-        | "list_organisations"
-        | "get_organisation"
-        | "organisation_choices"
-        | "list_mentors"
-        | "get_mentor"
-        | "mentor_choices"
-        | "mentor_appointments"
-        | "organisation_mentors"
-        | "list_proteges"
-        | "get_protege"
-        | "protege_choices"
-        | "list_mentorships"
-        | "get_mentorship"
-        | "list_cycles"
-        | "get_cycle"
-        | "list_kpa_allocations"
-        | "get_kpa_allocation"
-        | "propose_kpa_allocation"
-        | "workload"
-        | "dashboard"
-        | "work_plan"
-        | "holidays"
-        | "list_sessions"
-        | "get_session"
-        | "open_actions"
-        | "list_ratings"
-        | "rating_scale"
-        | "list_termination_steps"
-        | "report_periods"
-        | "report_period"
-        | "report_entry"
-        | "report_entries"
-        | "reportable_mentorships"
-        | "print_progress_report"
-        | "print_progress_reports"
-        | "list_applications"
-        | "get_application"
-        | "mentor_suggestions"
-        | "intakes"
-        | "cohort_proposal"
-        | "print_agreement"
-        | "print_kpa_allocation"
-        | "print_mentor_contract"
-        | "print_organisation_agreement"
-        | "open_document"
-        | "save_document_copy" => Need::Permission(Read),
-
-        // Exporting shows no more than the registers' screens do (no confidential notes).
-        "export_registers" => Need::Permission(Read),
-        "choose_import_file" | "plan_import" | "apply_import" => Need::Permission(Write),
-
-        "create_sample"
-        | "save_unit"
-        | "save_staff"
-        | "save_organisation"
-        | "save_mentor"
-        | "renew_appointment"
-        | "save_protege"
-        | "save_mentorship"
-        | "set_archived"
-        | "save_cycle"
-        | "ensure_cycle"
-        | "add_next_cycle"
-        | "save_kpa_allocation"
-        | "finalise_kpa_allocation"
-        | "generate_work_plan"
-        | "save_work_plan_event"
-        | "remove_work_plan_event"
-        | "sign_off_event"
-        | "save_session"
-        | "remove_session"
-        | "complete_action"
-        | "save_rating"
-        | "remove_rating"
-        | "save_termination_step"
-        | "remove_termination_step"
-        | "save_report_entry"
-        | "remove_report_entry"
-        | "save_application"
-        | "start_application_review"
-        | "record_committee_review"
-        | "match_application"
-        | "record_mentor_reply"
-        | "accept_cohort"
-        | "print_letter"
-        | "print_pending_letters" => Need::Permission(Write),
-
-        "save_settings" | "save_holiday" | "remove_holiday" => Need::Permission(Settings),
-
-        "list_users" | "add_user" | "set_user_role" | "set_user_disabled" | "audit_entries"
-        | "check_audit_chain" | "export_audit" => Need::Permission(Administer),
-
-        "safekeeping_status" | "backup_now" | "inspect_backup" | "restore_backup"
-        | "set_passphrase" => Need::Permission(Administer),
-
-        _ => Need::Permission(Administer),
-    }
+    NEEDS
+        .iter()
+        .find(|(name, _)| *name == command)
+        .map_or(Need::Permission(Permission::Administer), |&(_, need)| need)
 }
 
 /// The gate's decision for one command: `Ok` when it may run for the person signed in (or for
@@ -174,20 +64,9 @@ pub fn confidential_for(role: Role) -> Confidential {
 mod tests {
     use super::*;
 
-    /// The commands registered in lib.rs's `generate_handler!` list, read from its source so
-    /// that a command added there without an entry here fails this test.
+    /// The commands the window may call, as `commands` registers them.
     fn registered() -> Vec<&'static str> {
-        let lib = include_str!("lib.rs");
-        let start = lib
-            .find("generate_handler![")
-            .expect("lib.rs registers its commands with generate_handler!");
-        let list = &lib[start + "generate_handler![".len()..];
-        let list = &list[..list.find(']').expect("the list ends with ]")];
-        list.split(',')
-            .map(str::trim)
-            .filter(|path| !path.is_empty())
-            .map(|path| path.rsplit("::").next().unwrap_or(path))
-            .collect()
+        NEEDS.iter().map(|&(name, _)| name).collect()
     }
 
     fn user(role: Role) -> User {
@@ -200,17 +79,12 @@ mod tests {
     }
 
     #[test]
-    fn every_registered_command_has_its_own_entry() {
-        let source = include_str!("access.rs");
-        let table = source.split("#[cfg(test)]").next().unwrap_or(source);
-        let commands = registered();
+    fn every_command_is_listed_once() {
+        let mut commands = registered();
         assert!(commands.len() > 90, "{commands:?}");
-        for command in commands {
-            assert!(
-                table.contains(&format!("\"{command}\"")),
-                "{command} is registered but has no entry in access::need"
-            );
-        }
+        commands.sort_unstable();
+        let twice: Vec<_> = commands.windows(2).filter(|w| w[0] == w[1]).collect();
+        assert!(twice.is_empty(), "listed twice: {twice:?}");
     }
 
     #[test]

@@ -25,11 +25,14 @@
 //!   unlocking an encrypted database and setting its passphrase.
 //! - `dialogs`: the system's file dialogs, opened by the shell, so that the window never hands
 //!   it a path.
-//! - `access`: what each command needs; `gate` below asks it before every command runs.
+//! - `commands`: every command the window may call, with what it needs.
+//! - `access`: what a command needs of the person signed in; `gate` below asks it before every
+//!   command runs.
 
 mod access;
 mod audit;
 mod cohort;
+mod commands;
 mod dashboard;
 mod dialogs;
 mod documents;
@@ -53,7 +56,7 @@ use ipc::Db;
 pub fn run() -> tauri::Result<()> {
     let db = Db::open(mentordesk_core::store::default_path());
     safekeeping::daily_backup(&db);
-    let handler = handler();
+    let handler = commands::handler();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
@@ -80,125 +83,4 @@ fn gate<R: tauri::Runtime>(
             true
         }
     }
-}
-
-/// Every command the window may call; each needs an entry in `access::need`.
-fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
-    tauri::generate_handler![
-        programme::app_status,
-        programme::create_sample,
-        programme::vocabulary,
-        programme::settings_defs,
-        programme::get_settings,
-        programme::save_settings,
-        register::list_units,
-        register::get_unit,
-        register::save_unit,
-        register::list_staff,
-        register::get_staff,
-        register::save_staff,
-        register::staff_choices,
-        register::list_organisations,
-        register::get_organisation,
-        register::save_organisation,
-        register::organisation_choices,
-        register::list_mentors,
-        register::get_mentor,
-        register::save_mentor,
-        register::mentor_choices,
-        register::mentor_appointments,
-        register::renew_appointment,
-        register::organisation_mentors,
-        register::list_proteges,
-        register::get_protege,
-        register::save_protege,
-        register::protege_choices,
-        register::list_mentorships,
-        register::get_mentorship,
-        register::save_mentorship,
-        register::set_archived,
-        performance::list_cycles,
-        performance::get_cycle,
-        performance::save_cycle,
-        performance::ensure_cycle,
-        performance::add_next_cycle,
-        performance::list_kpa_allocations,
-        performance::get_kpa_allocation,
-        performance::propose_kpa_allocation,
-        performance::save_kpa_allocation,
-        performance::finalise_kpa_allocation,
-        performance::workload,
-        dashboard::dashboard,
-        workplans::work_plan,
-        workplans::generate_work_plan,
-        workplans::save_work_plan_event,
-        workplans::remove_work_plan_event,
-        workplans::sign_off_event,
-        workplans::holidays,
-        workplans::save_holiday,
-        workplans::remove_holiday,
-        sessions::list_sessions,
-        sessions::get_session,
-        sessions::save_session,
-        sessions::remove_session,
-        sessions::open_actions,
-        sessions::complete_action,
-        progress::list_ratings,
-        progress::save_rating,
-        progress::remove_rating,
-        progress::rating_scale,
-        progress::list_termination_steps,
-        progress::save_termination_step,
-        progress::remove_termination_step,
-        reports::report_periods,
-        reports::report_period,
-        reports::report_entry,
-        reports::report_entries,
-        reports::save_report_entry,
-        reports::remove_report_entry,
-        reports::print_progress_report,
-        reports::reportable_mentorships,
-        reports::print_progress_reports,
-        selection::list_applications,
-        selection::get_application,
-        selection::save_application,
-        selection::start_application_review,
-        selection::record_committee_review,
-        selection::mentor_suggestions,
-        selection::match_application,
-        selection::record_mentor_reply,
-        selection::print_letter,
-        selection::print_pending_letters,
-        cohort::intakes,
-        cohort::cohort_proposal,
-        cohort::accept_cohort,
-        documents::print_agreement,
-        documents::print_kpa_allocation,
-        documents::print_mentor_contract,
-        documents::print_organisation_agreement,
-        documents::open_document,
-        documents::save_document_copy,
-        safekeeping::safekeeping_status,
-        safekeeping::backup_now,
-        safekeeping::inspect_backup,
-        safekeeping::restore_backup,
-        safekeeping::unlock,
-        safekeeping::set_passphrase,
-        transfer::choose_import_file,
-        transfer::plan_import,
-        transfer::apply_import,
-        transfer::export_registers,
-        users::sign_in_status,
-        users::create_first_user,
-        users::sign_in,
-        users::sign_out,
-        users::change_password,
-        users::list_users,
-        users::add_user,
-        users::set_user_role,
-        users::set_user_disabled,
-        audit::audit_entries,
-        audit::check_audit_chain,
-        audit::export_audit,
-    ]
 }
