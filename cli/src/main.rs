@@ -1,5 +1,14 @@
 //! `mentordesk-cli`: MentorDesk without a window, for IT support, batch printing and machines
 //! without a display. It parses arguments, calls core and reports; it holds no rules of its own.
+//! This file holds the commands' arguments and what they share; each command runs in the module
+//! of its area: `programme` (the sample), `documents` (printing), `selection` (suggestions and
+//! assignment), `safekeeping` (backup, restore, audit trail) and `transfer` (import, export).
+
+mod documents;
+mod programme;
+mod safekeeping;
+mod selection;
+mod transfer;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -7,15 +16,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use mentordesk_core::domain::{Mentor, Organisation, Status};
-use mentordesk_core::kpa::AllocationStatus;
-use mentordesk_core::print::kpa_allocation as kpa_document;
-use mentordesk_core::print::progress_report as progress_document;
-use mentordesk_core::print::{self, agreement, letters, mentor_contract, organisation_agreement};
-use mentordesk_core::selection::Application;
-use mentordesk_core::selection::LetterKind;
-use mentordesk_core::store::MentorshipQuery;
-use mentordesk_core::{export, import, sample, Store};
+use mentordesk_core::Store;
 
 /// MentorDesk from the command line: sample data and printed documents, no window needed.
 #[derive(Parser)]
@@ -222,293 +223,27 @@ fn main() -> ExitCode {
 
 fn run(command: Command, today: NaiveDate) -> Result<(), String> {
     match command {
-        Command::Backup { db, out } => backup(&db, &out)?,
-        Command::Restore { db, from, yes } => restore(&db, &from, yes, today)?,
-        Command::ImportStaff { db, path, dry_run } => import_staff(&db, &path, dry_run, today)?,
-        Command::Export { db, out, format } => export(&db, &out, &format)?,
-        Command::Demo { db } => {
-            if db.exists() && !open_existing(&db)?.is_empty().map_err(text)? {
-                return Err(format!(
-                    "{} already holds a register; give a new file for the sample.",
-                    db.display()
-                ));
-            }
-            let mut store = Store::open(&db).map_err(text)?;
-            store.set_actor(&cli_actor());
-            sample::create(&mut store, today).map_err(text)?;
-            let active = store
-                .mentorships(&MentorshipQuery {
-                    status: Some(Status::Active),
-                    ..Default::default()
-                })
-                .map_err(text)?;
-            println!(
-                "Created the sample programme in {} ({} active mentorships).",
-                db.display(),
-                active.len()
-            );
-        }
+        Command::Demo { db } => programme::demo(db, today),
         Command::Agreement {
             db,
             mentorship,
             out,
-        } => {
-            let store = open_existing(&db)?;
-            let id = parse_mentorship(&mentorship)?;
-            let doc = agreement::agreement(&store, id, today).map_err(text)?;
-            mentordesk_core::document::write_pdf(&doc, &out).map_err(text)?;
-            println!("Wrote {}", out.display());
+        } => documents::agreement(db, mentorship, out, today),
+        Command::Agreements { db, out } => documents::agreements(db, out, today),
+        Command::Kpa { db, out, cycle } => documents::kpa(db, out, cycle, today),
+        Command::Contracts { db, out } => documents::contracts(db, out, today),
+        Command::Reports { db, from, to, out } => documents::reports(db, from, to, out, today),
+        Command::Letters { db, out } => documents::letters(db, out, today),
+        Command::Suggest { db, protege } => selection::suggest(db, protege, today),
+        Command::Assign { db, intake } => selection::assign(db, intake, today),
+        Command::Backup { db, out } => safekeeping::backup(&db, &out),
+        Command::Restore { db, from, yes } => safekeeping::restore(&db, &from, yes, today),
+        Command::Audit { db, check, out } => safekeeping::audit(&db, check, out.as_deref()),
+        Command::ImportStaff { db, path, dry_run } => {
+            transfer::import_staff(&db, &path, dry_run, today)
         }
-        Command::Agreements { db, out } => {
-            let store = open_existing(&db)?;
-            create_dir(&out)?;
-            let active = store
-                .mentorships(&MentorshipQuery {
-                    status: Some(Status::Active),
-                    ..Default::default()
-                })
-                .map_err(text)?;
-            let bar = progress(active.len(), "agreements");
-            for row in &active {
-                bar.set_message(row.reference.clone());
-                agreement::write_agreement(&store, row.id, today, &out).map_err(text)?;
-                bar.inc(1);
-            }
-            bar.finish_and_clear();
-            println!("Wrote {} agreements to {}", active.len(), out.display());
-        }
-        Command::Kpa { db, out, cycle } => {
-            let store = open_existing(&db)?;
-            let cycle = match cycle {
-                Some(name) => store.cycle_named(&name).map_err(text)?,
-                None => store.cycle_containing(today)
-                    .map_err(text)?
-                    .ok_or_else(|| {
-                        format!(
-                            "no performance cycle recorded in {} contains {today}; name one with --cycle",
-                            db.display()
-                        )
-                    })?,
-            };
-            let cycle_id = cycle
-                .id
-                .ok_or_else(|| format!("the cycle {} has no number", cycle.name))?;
-            let batch = kpa_document::cycle_allocations(&store, cycle_id).map_err(text)?;
-            create_dir(&out)?;
-            let bar = progress(batch.latest.len(), "KPA allocations");
-            for row in &batch.latest {
-                bar.set_message(row.mentor.clone());
-                kpa_document::write_kpa_allocation(&store, row.id, today, &out).map_err(text)?;
-                bar.inc(1);
-            }
-            bar.finish_and_clear();
-            let drafts = batch
-                .latest
-                .iter()
-                .filter(|row| row.status == AllocationStatus::Draft)
-                .count();
-            println!(
-                "Wrote {} for {} to {} ({drafts} still draft)",
-                count(batch.latest.len(), "KPA allocation", "KPA allocations"),
-                cycle.name,
-                out.display()
-            );
-            match batch.without_allocation.len() {
-                0 => println!("Every internal mentor has an allocation in {}.", cycle.name),
-                n => println!(
-                    "{} no allocation in {}: {}",
-                    count(n, "internal mentor has", "internal mentors have"),
-                    cycle.name,
-                    batch.without_allocation.join(", ")
-                ),
-            }
-        }
-        Command::Contracts { db, out } => {
-            let store = open_existing(&db)?;
-            let current = print::current(&store, today).map_err(text)?;
-            create_dir(&out)?;
-            let bar = progress(
-                current.mentors.len() + current.organisations.len(),
-                "contracts and agreements",
-            );
-            for &id in &current.mentors {
-                bar.set_message(Mentor::reference(id));
-                mentor_contract::write_mentor_contract(&store, id, today, &out).map_err(text)?;
-                bar.inc(1);
-            }
-            for &id in &current.organisations {
-                bar.set_message(Organisation::reference(id));
-                organisation_agreement::write_organisation_agreement(&store, id, today, &out)
-                    .map_err(text)?;
-                bar.inc(1);
-            }
-            bar.finish_and_clear();
-            println!(
-                "Wrote {} and {} to {}",
-                count(current.mentors.len(), "mentor contract", "mentor contracts"),
-                count(
-                    current.organisations.len(),
-                    "organisation agreement",
-                    "organisation agreements"
-                ),
-                out.display()
-            );
-        }
-        Command::Suggest { db, protege } => {
-            let store = open_existing(&db)?;
-            let application_id = application_of(&store, &protege)?;
-            let a = store.application(application_id).map_err(text)?;
-            let name = store
-                .protege(a.protege_id)
-                .and_then(|p| store.staff(p.staff_id))
-                .map_err(text)?
-                .full_name();
-            let suggestions = store.suggestions(application_id, today).map_err(text)?;
-            println!(
-                "Mentors for {} ({name}), mentoring from {} to {}:",
-                Application::reference(application_id),
-                a.wanted_start,
-                a.wanted_end
-            );
-            let (eligible, excluded): (Vec<_>, Vec<_>) =
-                suggestions.iter().partition(|s| s.excluded.is_none());
-            if eligible.is_empty() {
-                println!("  No mentor on the register may be matched.");
-            }
-            for (rank, s) in eligible.iter().enumerate() {
-                let mentor = mentor_label(s.mentor_id, &s.name, s.organisation.as_deref());
-                println!("{:>3}. {mentor}: score {}", rank + 1, s.score);
-                for reason in &s.reasons {
-                    println!("       {}", reason.text);
-                }
-            }
-            if !excluded.is_empty() {
-                println!("Excluded:");
-                for s in &excluded {
-                    let mentor = mentor_label(s.mentor_id, &s.name, s.organisation.as_deref());
-                    let why = s.excluded.as_deref().unwrap_or_default();
-                    println!("  - {mentor}: {why}");
-                }
-            }
-        }
-        Command::Assign { db, intake } => {
-            let store = open_existing(&db)?;
-            let proposal = store
-                .cohort_proposal(intake.as_deref(), today)
-                .map_err(text)?;
-            let cohort = intake.map_or_else(|| "every intake".to_owned(), |i| format!("\"{i}\""));
-            if proposal.rows.is_empty() {
-                println!("No application of {cohort} is ready for matching.");
-                return Ok(());
-            }
-            println!("Proposed assignment for {cohort} (nothing is saved):");
-            for row in &proposal.rows {
-                match (row.mentor_id, &row.mentor) {
-                    (Some(id), Some(mentor)) => println!(
-                        "  {} {} → {}: score {}",
-                        row.reference,
-                        row.protege,
-                        mentor_label(id, mentor, None),
-                        row.score
-                    ),
-                    _ => println!(
-                        "  {} {} → no mentor with a place free whom the rules allow",
-                        row.reference, row.protege
-                    ),
-                }
-                for reason in &row.reasons {
-                    println!("       {}", reason.text);
-                }
-            }
-            println!(
-                "Total score {}: {} matched, {} without a mentor.",
-                proposal.total_score,
-                proposal.rows.len() - proposal.unmatched,
-                proposal.unmatched
-            );
-        }
-        Command::Reports { db, from, to, out } => {
-            let from = parse_date("--from", &from)?;
-            let to = parse_date("--to", &to)?;
-            if to < from {
-                return Err(format!(
-                    "--to {to} is before --from {from}; give the period's first day, then its last"
-                ));
-            }
-            let store = open_existing(&db)?;
-            let period = store.report_period(from, to).map_err(text)?;
-            let total = store.reportable_mentorships(from, to).map_err(text)?.len();
-            let bar = progress(total, "progress reports");
-            let batch = progress_document::write_progress_reports(
-                || Ok::<_, mentordesk_core::Error>(&store),
-                &period,
-                today,
-                &out,
-                |_, _, name| {
-                    bar.set_message(name.to_owned());
-                    bar.inc(1);
-                },
-            )
-            .map_err(text)?;
-            bar.finish_and_clear();
-            println!(
-                "Wrote {} for {} to {}",
-                count(batch.printed.len(), "progress report", "progress reports"),
-                period.label,
-                batch.folder.display()
-            );
-            if !batch.failures.is_empty() {
-                for failure in &batch.failures {
-                    eprintln!("{}: {}", failure.name, failure.message);
-                }
-                return Err(format!(
-                    "{} could not be printed (see above)",
-                    count(batch.failures.len(), "progress report", "progress reports")
-                ));
-            }
-        }
-        Command::Audit { db, check, out } => audit(&db, check, out.as_deref())?,
-        Command::Letters { db, out } => {
-            let mut store = open_existing(&db)?;
-            if store.pending_letters().map_err(text)?.is_empty() {
-                println!("No letters are waiting to be printed in {}.", db.display());
-                return Ok(());
-            }
-            create_dir(&out)?;
-            let bar = progress(0, "letters");
-            let mut kinds = Vec::new();
-            let written =
-                letters::write_pending_letters(&mut store, today, &out, |letter, n, total| {
-                    bar.set_length(total as u64);
-                    bar.set_position(n as u64 - 1);
-                    bar.set_message(letters::file_name(letter));
-                    kinds.push(letter.kind);
-                });
-            bar.finish_and_clear();
-            let written = written.map_err(|e| {
-                // The letters printed before the failure are marked printed; say so, so that
-                // no one prints them twice.
-                format!(
-                    "{e} ({} printed before it; the rest are still owed)",
-                    count(kinds.len().saturating_sub(1), "letter was", "letters were")
-                )
-            })?;
-            let of = |kind| kinds.iter().filter(|&&k| k == kind).count();
-            println!(
-                "Wrote {} to {}: {}, {} and {}",
-                count(written.len(), "letter", "letters"),
-                out.display(),
-                count(of(LetterKind::Acceptance), "acceptance", "acceptances"),
-                count(of(LetterKind::Rejection), "rejection", "rejections"),
-                count(
-                    of(LetterKind::MentorNotice),
-                    "notice to a mentor",
-                    "notices to mentors"
-                )
-            );
-        }
+        Command::Export { db, out, format } => transfer::export(&db, &out, &format),
     }
-    Ok(())
 }
 
 /// A date given on the command line, refused in words that name the option.
@@ -518,8 +253,6 @@ fn parse_date(option: &str, text: &str) -> Result<NaiveDate, String> {
     })
 }
 
-/// The period from `from` to `to`: named as the quarter, mid-cycle or annual period of the
-/// performance cycle when it is exactly one of them, otherwise by its dates.
 /// "1 mentor contract", "5 mentor contracts".
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -564,89 +297,6 @@ fn env_passphrase(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|p| !p.is_empty())
 }
 
-/// Writes a checked backup of `db` to `out` and says what it holds.
-fn backup(db: &Path, out: &Path) -> Result<(), String> {
-    let store = open_existing(db)?;
-    let written = store.backup_to(out).map_err(text)?;
-    println!("Wrote a checked backup to {}", written.path.display());
-    print_summary(&written);
-    Ok(())
-}
-
-/// Shows what the backup holds, asks (unless `yes`), and restores it.
-fn restore(db: &Path, from: &Path, yes: bool, today: NaiveDate) -> Result<(), String> {
-    use std::io::{BufRead, IsTerminal, Write};
-    let mut store = open_existing(db)?;
-    let backup_key = env_passphrase("MENTORDESK_BACKUP_PASSPHRASE");
-    let summary = store
-        .inspect_backup(from, backup_key.as_deref())
-        .map_err(|e| match e {
-            mentordesk_core::Error::Locked | mentordesk_core::Error::WrongPassphrase => format!(
-                "{}: {e} Set MENTORDESK_BACKUP_PASSPHRASE to the backup's passphrase.",
-                from.display()
-            ),
-            e => text(e),
-        })?;
-    println!("The backup {} holds:", from.display());
-    print_summary(&summary);
-    if !yes {
-        if !std::io::stdin().is_terminal() {
-            return Err(
-                "nothing was restored: add --yes to restore without being asked".to_owned(),
-            );
-        }
-        print!(
-            "Replace everything in {} with this backup? Type yes to restore: ",
-            db.display()
-        );
-        std::io::stdout().flush().map_err(|e| e.to_string())?;
-        let mut answer = String::new();
-        std::io::stdin()
-            .lock()
-            .read_line(&mut answer)
-            .map_err(|e| e.to_string())?;
-        if answer.trim() != "yes" {
-            return Err("nothing was restored".to_owned());
-        }
-    }
-    let restored = store
-        .restore_from(from, backup_key.as_deref(), today)
-        .map_err(text)?;
-    println!(
-        "Restored {} into {}. What it replaced is kept in {}",
-        from.display(),
-        db.display(),
-        restored.previous.path.display()
-    );
-    Ok(())
-}
-
-fn print_summary(s: &mentordesk_core::store::BackupSummary) {
-    println!(
-        "  data version {}, {}, integrity {}, {} bytes",
-        s.data_version,
-        if s.encrypted {
-            "encrypted"
-        } else {
-            "not encrypted"
-        },
-        s.integrity,
-        s.size
-    );
-    println!(
-        "  {}, {}, {}, {}, {}",
-        count(s.staff as usize, "staff member", "staff members"),
-        count(s.mentors as usize, "mentor", "mentors"),
-        count(s.proteges as usize, "protégé", "protégés"),
-        count(s.mentorships as usize, "mentorship", "mentorships"),
-        count(s.sessions as usize, "session", "sessions"),
-    );
-    match &s.newest_change {
-        Some(at) => println!("  last change {at}"),
-        None => println!("  no changes recorded"),
-    }
-}
-
 /// Who the audit trail names for changes made here: the program and the computer's user, as
 /// nobody signs in to the command line.
 fn cli_actor() -> String {
@@ -654,160 +304,4 @@ fn cli_actor() -> String {
         .or_else(|_| std::env::var("USERNAME"))
         .unwrap_or_else(|_| "unknown user".into());
     format!("mentordesk-cli ({user})")
-}
-
-/// Lists the trail, writes it to CSV (`out`), or checks its chain (`check`); a broken chain
-/// is an error naming the first line that does not follow from the ones before it.
-fn audit(db: &Path, check: bool, out: Option<&Path>) -> Result<(), String> {
-    let store = open_existing(db)?;
-    let entries = store
-        .audit_entries(&mentordesk_core::store::AuditQuery::default())
-        .map_err(text)?;
-    if let Some(out) = out {
-        mentordesk_core::audit_export::write_audit_csv(&entries, out).map_err(text)?;
-        println!(
-            "Wrote {} to {}",
-            count(entries.len(), "audit line", "audit lines"),
-            out.display()
-        );
-    }
-    if check {
-        let found = store.check_audit_chain().map_err(text)?;
-        return match found.first_break {
-            None => {
-                println!(
-                    "The audit trail is intact: {} checked.",
-                    count(found.lines as usize, "line", "lines")
-                );
-                Ok(())
-            }
-            Some(line) => Err(format!(
-                "the audit trail is broken at line {line}: it was changed or a line before it \
-                 was removed after it was written. Lines before {line} are intact."
-            )),
-        };
-    }
-    if out.is_none() {
-        for e in &entries {
-            let record = e.row_id.map_or_else(String::new, |id| format!(" {id}"));
-            println!(
-                "{:>6}  {}  {}  {} {}{}",
-                e.id, e.at, e.actor, e.action, e.table_name, record
-            );
-        }
-    }
-    Ok(())
-}
-
-/// Accepts "7", "0007" or "MS-0007".
-fn parse_mentorship(text: &str) -> Result<i64, String> {
-    let digits = text
-        .trim()
-        .trim_start_matches("MS-")
-        .trim_start_matches("ms-");
-    digits
-        .parse()
-        .map_err(|_| format!("\"{text}\" is not a mentorship number; give it as 7 or MS-0007"))
-}
-
-/// The application a `--protege` value names: "APP-0001" (any case) is an application; a bare
-/// number is a protégé, whose latest application still open for matching is taken.
-fn application_of(store: &Store, given: &str) -> Result<i64, String> {
-    let trimmed = given.trim();
-    let number = |digits: &str| digits.parse::<i64>().ok().filter(|n| *n > 0);
-    if let Some(digits) = trimmed
-        .get(..4)
-        .filter(|p| p.eq_ignore_ascii_case("APP-"))
-        .and_then(|_| trimmed.get(4..))
-    {
-        let id = number(digits).ok_or_else(|| {
-            format!("\"{given}\" is not an application reference; give it as APP-0001")
-        })?;
-        store.application(id).map_err(|_| {
-            format!(
-                "there is no application {} in the register",
-                Application::reference(id)
-            )
-        })?;
-        return Ok(id);
-    }
-    let protege = number(trimmed).ok_or_else(|| {
-        format!("\"{given}\" is neither an application (APP-0001) nor a protégé's number (7)")
-    })?;
-    store.protege(protege).map_err(text)?;
-    store
-        .latest_open_application(protege)
-        .map_err(text)?
-        .ok_or_else(|| {
-            format!(
-                "protégé {protege} has no application open for matching; give an application as APP-0001"
-            )
-        })
-}
-
-/// "Olive Okay (MT-0004)", or "Eve External of Mentors Inc (MT-0008)" for an external mentor.
-fn mentor_label(id: i64, name: &str, organisation: Option<&str>) -> String {
-    match organisation {
-        Some(org) => format!("{name} of {org} ({})", Mentor::reference(id)),
-        None => format!("{name} ({})", Mentor::reference(id)),
-    }
-}
-
-/// Plans importing the file and prints the report; applies it (re-planned in one
-/// transaction) unless `dry_run`. Any line with a problem refuses the whole file.
-fn import_staff(db: &Path, path: &Path, dry_run: bool, today: NaiveDate) -> Result<(), String> {
-    let mut store = open_existing(db)?;
-    let table = import::read_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mapping = import::recognise(&table.headers);
-    let unmapped: Vec<&str> = table
-        .headers
-        .iter()
-        .zip(&mapping)
-        .filter(|(_, field)| field.is_none())
-        .map(|(header, _)| header.as_str())
-        .collect();
-    if !unmapped.is_empty() {
-        println!("Columns left out (not recognised): {}", unmapped.join(", "));
-    }
-    let plan = import::plan(&store, &table, &mapping, today).map_err(text)?;
-    for line in plan.report() {
-        println!("{line}");
-    }
-    if plan.errors > 0 {
-        return Err(format!(
-            "{} with problems; nothing was imported.",
-            count(plan.errors, "line", "lines")
-        ));
-    }
-    if dry_run {
-        println!("Dry run: nothing was written.");
-        return Ok(());
-    }
-    let done = store.import_staff(&table, &mapping, today).map_err(text)?;
-    println!(
-        "Imported: {} added, {} updated, {} unchanged.",
-        done.added, done.updated, done.unchanged
-    );
-    Ok(())
-}
-
-/// Exports every register into `out` as CSV files or one workbook.
-fn export(db: &Path, out: &Path, format: &str) -> Result<(), String> {
-    let format = match format.to_lowercase().as_str() {
-        "csv" => export::Format::Csv,
-        "xlsx" | "excel" => export::Format::Xlsx,
-        other => return Err(format!("--format {other}: use csv or xlsx")),
-    };
-    let store = open_existing(db)?;
-    let done = store.export_registers(out, format).map_err(text)?;
-    println!(
-        "Exported {} ({} rows) to {}:",
-        count(done.registers, "register", "registers"),
-        done.rows,
-        out.display()
-    );
-    for file in &done.files {
-        println!("  {}", file.display());
-    }
-    Ok(())
 }

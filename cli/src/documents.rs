@@ -1,0 +1,242 @@
+//! The documents printed from the command line, one command each: an agreement or all of
+//! them, a cycle's KPA allocations, the contracts in force, a period's progress reports and
+//! the letters owed, each batch with a progress bar.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use mentordesk_core::domain::{Mentor, Organisation, Status};
+use mentordesk_core::kpa::AllocationStatus;
+use mentordesk_core::print::kpa_allocation as kpa_document;
+use mentordesk_core::print::progress_report as progress_document;
+use mentordesk_core::print::{self, agreement, letters, mentor_contract, organisation_agreement};
+use mentordesk_core::selection::LetterKind;
+use mentordesk_core::store::MentorshipQuery;
+
+use crate::{count, create_dir, open_existing, parse_date, progress, text};
+
+/// Prints one mentorship's agreement where asked.
+pub fn agreement(
+    db: PathBuf,
+    mentorship: String,
+    out: PathBuf,
+    today: NaiveDate,
+) -> Result<(), String> {
+    let store = open_existing(&db)?;
+    let id = parse_mentorship(&mentorship)?;
+    let doc = agreement::agreement(&store, id, today).map_err(text)?;
+    mentordesk_core::document::write_pdf(&doc, &out).map_err(text)?;
+    println!("Wrote {}", out.display());
+    Ok(())
+}
+
+/// Prints the agreement of every active mentorship into a folder.
+pub fn agreements(db: PathBuf, out: PathBuf, today: NaiveDate) -> Result<(), String> {
+    let store = open_existing(&db)?;
+    create_dir(&out)?;
+    let active = store
+        .mentorships(&MentorshipQuery {
+            status: Some(Status::Active),
+            ..Default::default()
+        })
+        .map_err(text)?;
+    let bar = progress(active.len(), "agreements");
+    for row in &active {
+        bar.set_message(row.reference.clone());
+        agreement::write_agreement(&store, row.id, today, &out).map_err(text)?;
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    println!("Wrote {} agreements to {}", active.len(), out.display());
+    Ok(())
+}
+
+/// Prints the latest version of every KPA allocation of a cycle (today's by default).
+pub fn kpa(
+    db: PathBuf,
+    out: PathBuf,
+    cycle: Option<String>,
+    today: NaiveDate,
+) -> Result<(), String> {
+    let store = open_existing(&db)?;
+    let cycle = match cycle {
+        Some(name) => store.cycle_named(&name).map_err(text)?,
+        None => store
+            .cycle_containing(today)
+            .map_err(text)?
+            .ok_or_else(|| {
+                format!(
+                    "no performance cycle recorded in {} contains {today}; name one with --cycle",
+                    db.display()
+                )
+            })?,
+    };
+    let cycle_id = cycle
+        .id
+        .ok_or_else(|| format!("the cycle {} has no number", cycle.name))?;
+    let batch = kpa_document::cycle_allocations(&store, cycle_id).map_err(text)?;
+    create_dir(&out)?;
+    let bar = progress(batch.latest.len(), "KPA allocations");
+    for row in &batch.latest {
+        bar.set_message(row.mentor.clone());
+        kpa_document::write_kpa_allocation(&store, row.id, today, &out).map_err(text)?;
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    let drafts = batch
+        .latest
+        .iter()
+        .filter(|row| row.status == AllocationStatus::Draft)
+        .count();
+    println!(
+        "Wrote {} for {} to {} ({drafts} still draft)",
+        count(batch.latest.len(), "KPA allocation", "KPA allocations"),
+        cycle.name,
+        out.display()
+    );
+    match batch.without_allocation.len() {
+        0 => println!("Every internal mentor has an allocation in {}.", cycle.name),
+        n => println!(
+            "{} no allocation in {}: {}",
+            count(n, "internal mentor has", "internal mentors have"),
+            cycle.name,
+            batch.without_allocation.join(", ")
+        ),
+    }
+    Ok(())
+}
+
+/// Prints every mentor contract and organisation agreement in force today.
+pub fn contracts(db: PathBuf, out: PathBuf, today: NaiveDate) -> Result<(), String> {
+    let store = open_existing(&db)?;
+    let current = print::current(&store, today).map_err(text)?;
+    create_dir(&out)?;
+    let bar = progress(
+        current.mentors.len() + current.organisations.len(),
+        "contracts and agreements",
+    );
+    for &id in &current.mentors {
+        bar.set_message(Mentor::reference(id));
+        mentor_contract::write_mentor_contract(&store, id, today, &out).map_err(text)?;
+        bar.inc(1);
+    }
+    for &id in &current.organisations {
+        bar.set_message(Organisation::reference(id));
+        organisation_agreement::write_organisation_agreement(&store, id, today, &out)
+            .map_err(text)?;
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    println!(
+        "Wrote {} and {} to {}",
+        count(current.mentors.len(), "mentor contract", "mentor contracts"),
+        count(
+            current.organisations.len(),
+            "organisation agreement",
+            "organisation agreements"
+        ),
+        out.display()
+    );
+    Ok(())
+}
+
+/// Prints the progress report of every mentorship under way in a period.
+pub fn reports(
+    db: PathBuf,
+    from: String,
+    to: String,
+    out: PathBuf,
+    today: NaiveDate,
+) -> Result<(), String> {
+    let from = parse_date("--from", &from)?;
+    let to = parse_date("--to", &to)?;
+    if to < from {
+        return Err(format!(
+            "--to {to} is before --from {from}; give the period's first day, then its last"
+        ));
+    }
+    let store = open_existing(&db)?;
+    let period = store.report_period(from, to).map_err(text)?;
+    let total = store.reportable_mentorships(from, to).map_err(text)?.len();
+    let bar = progress(total, "progress reports");
+    let batch = progress_document::write_progress_reports(
+        || Ok::<_, mentordesk_core::Error>(&store),
+        &period,
+        today,
+        &out,
+        |_, _, name| {
+            bar.set_message(name.to_owned());
+            bar.inc(1);
+        },
+    )
+    .map_err(text)?;
+    bar.finish_and_clear();
+    println!(
+        "Wrote {} for {} to {}",
+        count(batch.printed.len(), "progress report", "progress reports"),
+        period.label,
+        batch.folder.display()
+    );
+    if !batch.failures.is_empty() {
+        for failure in &batch.failures {
+            eprintln!("{}: {}", failure.name, failure.message);
+        }
+        return Err(format!(
+            "{} could not be printed (see above)",
+            count(batch.failures.len(), "progress report", "progress reports")
+        ));
+    }
+    Ok(())
+}
+
+/// Prints every letter owed, each marked printed once its PDF is written.
+pub fn letters(db: PathBuf, out: PathBuf, today: NaiveDate) -> Result<(), String> {
+    let mut store = open_existing(&db)?;
+    if store.pending_letters().map_err(text)?.is_empty() {
+        println!("No letters are waiting to be printed in {}.", db.display());
+        return Ok(());
+    }
+    create_dir(&out)?;
+    let bar = progress(0, "letters");
+    let mut kinds = Vec::new();
+    let written = letters::write_pending_letters(&mut store, today, &out, |letter, n, total| {
+        bar.set_length(total as u64);
+        bar.set_position(n as u64 - 1);
+        bar.set_message(letters::file_name(letter));
+        kinds.push(letter.kind);
+    });
+    bar.finish_and_clear();
+    let written = written.map_err(|e| {
+        // The letters printed before the failure are marked printed; say so, so that
+        // no one prints them twice.
+        format!(
+            "{e} ({} printed before it; the rest are still owed)",
+            count(kinds.len().saturating_sub(1), "letter was", "letters were")
+        )
+    })?;
+    let of = |kind| kinds.iter().filter(|&&k| k == kind).count();
+    println!(
+        "Wrote {} to {}: {}, {} and {}",
+        count(written.len(), "letter", "letters"),
+        out.display(),
+        count(of(LetterKind::Acceptance), "acceptance", "acceptances"),
+        count(of(LetterKind::Rejection), "rejection", "rejections"),
+        count(
+            of(LetterKind::MentorNotice),
+            "notice to a mentor",
+            "notices to mentors"
+        )
+    );
+    Ok(())
+}
+
+/// Accepts "7", "0007" or "MS-0007".
+pub fn parse_mentorship(text: &str) -> Result<i64, String> {
+    let digits = text
+        .trim()
+        .trim_start_matches("MS-")
+        .trim_start_matches("ms-");
+    digits
+        .parse()
+        .map_err(|_| format!("\"{text}\" is not a mentorship number; give it as 7 or MS-0007"))
+}
