@@ -18,6 +18,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+pub mod steps;
+
 pub use fantoccini::elements::Element;
 pub use fantoccini::{Client, Locator};
 use tempfile::TempDir;
