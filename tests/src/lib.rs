@@ -514,11 +514,12 @@ fn require_display() {
 
 /// The debug app binary, built once per test process.
 ///
-/// `cargo test` does not build the app's binary for another crate's tests, so the harness
-/// asks cargo to, and takes the binary's path from cargo's own report rather than guessing
-/// where the target folder is. It builds with `--workspace` so that cargo unifies the
-/// dependencies' features as it did for `cargo test --workspace` and reuses that build;
-/// `-p mentordesk` alone would resolve them differently and compile much of the tree again.
+/// `cargo test` builds the app's binary only for its own crate's tests (src-tauri/tests), so
+/// the harness asks cargo for that same build, `cargo test --workspace --no-run --test
+/// lockdown`, and takes the binary's path from cargo's own report rather than guessing where
+/// the target folder is. Under `cargo test --workspace` it is already built, so this compiles
+/// nothing: a `cargo build` would resolve the dependencies' features without the
+/// dev-dependencies and compile the Tauri half of the tree a second time.
 fn app_binary() -> PathBuf {
     static BINARY: OnceLock<Result<PathBuf, String>> = OnceLock::new();
     match BINARY.get_or_init(build_app) {
@@ -530,7 +531,7 @@ fn app_binary() -> PathBuf {
 fn build_app() -> Result<PathBuf, String> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(&cargo)
-        .args(["build", "--workspace", "--bin", "mentordesk"])
+        .args(["test", "--workspace", "--no-run", "--test", "lockdown"])
         .arg("--message-format=json-render-diagnostics")
         .current_dir(workspace_root())
         .stdin(Stdio::null())
@@ -541,7 +542,7 @@ fn build_app() -> Result<PathBuf, String> {
         .map_err(|e| format!("could not run cargo to build the app: {e}"))?;
     if !output.status.success() {
         return Err(format!(
-            "`cargo build --workspace --bin mentordesk` failed ({}), so the window cannot be tested; \
+            "`cargo test --workspace --no-run --test lockdown` failed ({}), so the window cannot be tested; \
              cargo's errors are printed above",
             output.status
         ));
@@ -551,6 +552,8 @@ fn build_app() -> Result<PathBuf, String> {
         .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
         .filter(|message| message["reason"] == "compiler-artifact")
         .filter(|message| message["target"]["name"] == "mentordesk")
+        .filter(|message| message["target"]["kind"] == serde_json::json!(["bin"]))
+        .filter(|message| message["profile"]["test"] == false)
         .find_map(|message| message["executable"].as_str().map(PathBuf::from))
         .ok_or_else(|| "cargo built the app but did not report where its binary is".into())
 }
