@@ -14,6 +14,11 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+#[path = "../src-tauri/tests/signature/mod.rs"]
+mod signature;
+
+use signature::{matching, Signature};
+
 fn main() {
     let shell = PathBuf::from("../src-tauri/src");
     println!("cargo:rerun-if-changed={}", shell.display());
@@ -148,26 +153,9 @@ struct Command {
 
 impl Command {
     fn parse(text: &str) -> Command {
-        let fn_at = text.find("fn ").map_or(0, |i| i + 3);
-        let open = fn_at + text[fn_at..].find('(').unwrap_or(0);
-        let name = text[fn_at..open]
-            .split('<')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_owned();
-        let close = open + matching(&text[open..]);
-        let params = split_top_level(&text[open + 1..close])
-            .iter()
-            .filter_map(|p| {
-                let (name, ty) = p.split_once(':')?;
-                let ty = ty.split_whitespace().collect::<Vec<_>>().join(" ");
-                Some((name.trim().trim_start_matches("mut ").to_owned(), ty))
-            })
-            .collect();
-        let body_start = close + text[close..].find('{').unwrap_or(0);
-        let body_end = body_start + text[body_start..].find("\n}").unwrap_or(0);
-        let body = text[body_start + 1..body_end].trim().to_owned();
+        let Signature {
+            name, params, body, ..
+        } = Signature::parse(text);
         Command { name, params, body }
     }
 
@@ -280,41 +268,6 @@ fn contains_word(text: &str, word: &str) -> bool {
     })
 }
 
-/// The index of the bracket closing the one `text` starts with.
-fn matching(text: &str) -> usize {
-    let mut depth = 0;
-    for (i, c) in text.char_indices() {
-        match c {
-            '(' | '[' | '{' => depth += 1,
-            ')' | ']' | '}' => depth -= 1,
-            _ => {}
-        }
-        if depth == 0 {
-            return i;
-        }
-    }
-    text.len().saturating_sub(1)
-}
-
-/// `a: X, b: Y<C, D>` split at the commas outside brackets.
-fn split_top_level(params: &str) -> Vec<String> {
-    let mut parts = vec![String::new()];
-    let mut depth = 0;
-    for c in params.chars() {
-        match c {
-            '(' | '<' | '[' => depth += 1,
-            ')' | '>' | ']' => depth -= 1,
-            ',' if depth == 0 => {
-                parts.push(String::new());
-                continue;
-            }
-            _ => {}
-        }
-        parts.last_mut().unwrap().push(c);
-    }
-    parts.retain(|p| !p.trim().is_empty());
-    parts
-}
 
 /// A name in `ty` that is neither a standard type nor imported from outside the shell.
 fn unknown_name(ty: &str, imports: &Imports) -> Option<String> {

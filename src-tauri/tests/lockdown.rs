@@ -8,6 +8,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
+use signature::Signature;
+
+mod signature;
 
 /// What the window may do beyond calling the app's own commands: hear progress events.
 const PERMISSIONS: &[&str] = &["core:event:allow-listen", "core:event:allow-unlisten"];
@@ -201,66 +204,19 @@ fn commands() -> Vec<Command> {
 }
 
 fn command_at(file: &str, text: &str) -> Command {
-    let attribute = text[..text.find(']').unwrap() + 1].to_owned();
-    let fn_at = text.find("fn ").unwrap() + 3;
-    let open = fn_at + text[fn_at..].find('(').unwrap();
-    let name = text[fn_at..open]
-        .trim()
-        .split('<')
-        .next()
-        .unwrap()
-        .to_owned();
-    let mut depth = 0;
-    let mut close = open;
-    for (i, c) in text[open..].char_indices() {
-        match c {
-            '(' | '<' | '[' => depth += 1,
-            ')' | '>' | ']' => depth -= 1,
-            _ => {}
-        }
-        if depth == 0 && c == ')' {
-            close = open + i;
-            break;
-        }
-    }
-    let params = split_top_level(&text[open + 1..close])
-        .into_iter()
-        .filter_map(|param| {
-            let (name, ty) = param.split_once(':')?;
-            Some((
-                name.trim().trim_start_matches("mut ").to_owned(),
-                ty.trim().to_owned(),
-            ))
-        })
-        .collect();
-    let body_end = text[close..].find("\n}").map_or(text.len(), |i| close + i);
+    let Signature {
+        attribute,
+        name,
+        params,
+        body,
+    } = Signature::parse(text);
     Command {
         file: file.to_owned(),
         name,
         params,
-        body: text[close..body_end].to_owned(),
+        body,
         attribute,
     }
-}
-
-/// `a: X, b: Y<C, D>` split at the commas outside brackets.
-fn split_top_level(params: &str) -> Vec<String> {
-    let mut parts = vec![String::new()];
-    let mut depth = 0;
-    for c in params.chars() {
-        match c {
-            '(' | '<' | '[' => depth += 1,
-            ')' | '>' | ']' => depth -= 1,
-            ',' if depth == 0 => {
-                parts.push(String::new());
-                continue;
-            }
-            _ => {}
-        }
-        parts.last_mut().unwrap().push(c);
-    }
-    parts.retain(|p| !p.trim().is_empty());
-    parts
 }
 
 /// Whether a parameter looks like it names a file or folder: a path type, or text named like
