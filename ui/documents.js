@@ -3,7 +3,8 @@
 // hands the printed file to the person; every screen that prints uses it.
 
 import * as api from './api.js';
-import { el, timeNow } from './forms.js';
+import { el } from './forms.js';
+import { timeNow } from './dates.js';
 
 // opts: {prefix, label (the document's name, e.g. "KPA allocation"), buttonText, print() -> path,
 //        ready() -> null or the sentence why printing must wait (e.g. unsaved changes)}.

@@ -229,10 +229,6 @@ export function setStatus(form, text) {
   if (status) status.textContent = text;
 }
 
-export function timeNow() {
-  return new Date().toLocaleTimeString('en-ZA', { hour: '2-digit', minute: '2-digit' });
-}
-
 // Renders rows into a table. Columns are {label, value(row) -> text or Node, class, extra}. A row
 // opens with a click, Enter or Space.
 export function renderTable(table, columns, rows, { onOpen, selectedId, empty }) {

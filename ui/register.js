@@ -5,8 +5,9 @@
 import * as api from './api.js';
 import {
   el, debounce, fieldBlock, setOptions, fillFields, readFields, clearErrors, showError,
-  setStatus, timeNow, renderTable, markSelected, confirmAction,
+  setStatus, renderTable, markSelected, confirmAction,
 } from './forms.js';
+import { timeNow } from './dates.js';
 
 // cfg: {
 //   name, register, title, newLabel, noun, searchPlaceholder, archivable (default true),

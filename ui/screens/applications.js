@@ -6,18 +6,13 @@
 
 import * as api from '../api.js';
 import {
-  el, pill, nextId, showError, clearErrors, timeNow, confirmAction,
+  el, pill, nextId, showError, clearErrors, confirmAction,
 } from '../forms.js';
 import { registerScreen, emptyText } from '../register.js';
 import { documentBox } from '../documents.js';
+import { localToday, timeNow } from '../dates.js';
 
 const OPEN_STATES = ['submitted', 'under_review'];
-
-// Today on this computer as a date input takes it.
-function localToday() {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 function mentorshipReference(id) {
   return `MS-${String(id).padStart(4, '0')}`;

@@ -4,7 +4,8 @@
 // trail is written by core's triggers; nothing here can change it.
 
 import * as api from '../api.js';
-import { el, setOptions, renderTable, timeNow } from '../forms.js';
+import { el, setOptions, renderTable } from '../forms.js';
+import { dayOf, addDays, localDateTime, timeNow } from '../dates.js';
 
 // The window shows at most this many lines; the export holds every line the filters select.
 const SHOWN = 500;
@@ -55,29 +56,6 @@ export function changes(entry) {
   return lines;
 }
 
-function localTime(at) {
-  const when = new Date(at);
-  if (Number.isNaN(when.getTime())) return at;
-  return when.toLocaleString('en-ZA', {
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  });
-}
-
-// A local date (YYYY-MM-DD) as the trail's UTC date bound: the trail stores UTC, and an
-// office two hours ahead of UTC writes "today" from 22:00 UTC yesterday. Widening by a day
-// each side and filtering exactly here keeps the local-date filter honest.
-function utcDay(date, days) {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
-}
-
-function localDate(at) {
-  const when = new Date(at);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}`;
-}
-
 export function auditScreen() {
   const section = document.getElementById('screen-audit');
   const table = el('select', { id: 'audit-table', 'aria-label': 'Table' });
@@ -105,12 +83,15 @@ export function auditScreen() {
     chain, problem, count,
     el('div', { class: 'table-wrap' }, lines));
 
+  // The trail stores UTC, and an office two hours ahead of UTC writes "today" from 22:00 UTC
+  // yesterday. Asking core for a day more on each side and filtering exactly on the local day
+  // here keeps the date filters honest.
   function query() {
     return {
       table_name: table.value || null,
       actor: person.value || null,
-      from: from.value ? utcDay(from.value, -1) : null,
-      to: to.value ? utcDay(to.value, 1) : null,
+      from: from.value ? addDays(from.value, -1) : null,
+      to: to.value ? addDays(to.value, 1) : null,
     };
   }
 
@@ -123,15 +104,15 @@ export function auditScreen() {
     problem.hidden = true;
     try {
       const entries = (await api.auditEntries({ ...query(), limit: SHOWN * 2 }))
-        .filter((e) => (!from.value || localDate(e.at) >= from.value)
-          && (!to.value || localDate(e.at) <= to.value))
+        .filter((e) => (!from.value || dayOf(e.at) >= from.value)
+          && (!to.value || dayOf(e.at) <= to.value))
         .slice(0, SHOWN);
       count.textContent = entries.length === SHOWN
         ? `The newest ${SHOWN} lines; narrow the filters or export to see more.`
         : `${entries.length} ${entries.length === 1 ? 'line' : 'lines'}.`;
       renderTable(lines, [
         { label: 'Line', value: (e) => e.id, class: 'num' },
-        { label: 'When', value: (e) => localTime(e.at) },
+        { label: 'When', value: (e) => localDateTime(e.at) },
         { label: 'Who', value: (e) => e.actor },
         { label: 'Record', value: (e) => `${e.table_name} ${e.row_id ?? ''}`.trim() },
         { label: 'Action', value: (e) => ACTIONS[e.action] ?? e.action },

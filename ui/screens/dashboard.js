@@ -5,12 +5,7 @@
 
 import * as api from '../api.js';
 import { el } from '../forms.js';
-
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
+import { todayInWords } from '../dates.js';
 
 // A group longer than this shows its first lines and offers the rest, so that one busy kind
 // does not push the others off the screen.
@@ -24,11 +19,6 @@ const NOTHING = {
   appointment: 'No appointment needs attention.',
   action_past_due: 'No agreed action is past its due date.',
 };
-
-// "Tuesday 14 July 2026", the way documents write dates, with the day of the week.
-function longDate(day) {
-  return `${DAYS[day.getDay()]} ${day.getDate()} ${MONTHS[day.getMonth()]} ${day.getFullYear()}`;
-}
 
 function summaryOf(count) {
   if (count === 0) return 'Nothing needs attention today.';
@@ -121,7 +111,7 @@ export function dashboardScreen(ctx) {
   }
 
   async function show() {
-    title.textContent = longDate(new Date());
+    title.textContent = todayInWords();
     try {
       render(await api.dashboard());
       loadError.hidden = true;

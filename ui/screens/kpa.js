@@ -4,7 +4,8 @@
 // total and the range as the officer types, and core's refusal beside the field it names.
 
 import * as api from '../api.js';
-import { el, pill, nextId, confirmAction, showError, clearErrors, setStatus, timeNow } from '../forms.js';
+import { el, pill, nextId, confirmAction, showError, clearErrors, setStatus } from '../forms.js';
+import { timeNow } from '../dates.js';
 import { registerScreen } from '../register.js';
 import { documentBox } from '../documents.js';
 

@@ -4,16 +4,11 @@
 
 import * as api from '../api.js';
 import {
-  el, pill, nextId, confirmAction, showError, clearErrors, setStatus, timeNow,
+  el, pill, nextId, confirmAction, showError, clearErrors, setStatus,
 } from '../forms.js';
 import { registerScreen, emptyText } from '../register.js';
 import { documentBox } from '../documents.js';
-
-// Today on this computer as YYYY-MM-DD, the way a date field holds it.
-function todayText() {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+import { localToday, timeNow } from '../dates.js';
 
 export function mentorsScreen(ctx) {
   let kindInputs = [];
@@ -265,7 +260,7 @@ export function mentorsScreen(ctx) {
       parts.contract.reset();
       parts.contract.button.hidden = r.id === null || external;
       parts.appointmentSection.hidden = r.id === null;
-      parts.reviewedOn.value = todayText();
+      parts.reviewedOn.value = localToday();
       parts.reviewNotes.value = '';
       showAppointments(r);
     },

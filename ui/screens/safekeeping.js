@@ -5,8 +5,9 @@
 
 import * as api from '../api.js';
 import {
-  el, fieldBlock, clearErrors, showError, setStatus, confirmAction, timeNow,
+  el, fieldBlock, clearErrors, showError, setStatus, confirmAction,
 } from '../forms.js';
+import { timeNow } from '../dates.js';
 
 function megabytes(bytes) {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;

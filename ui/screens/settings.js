@@ -3,9 +3,10 @@
 
 import * as api from '../api.js';
 import {
-  el, fieldBlock, fillFields, readFields, clearErrors, showError, setStatus, timeNow,
+  el, fieldBlock, fillFields, readFields, clearErrors, showError, setStatus,
 } from '../forms.js';
-import { holidaysCard } from './holidays.js';
+import { holidaysCard } from '../holidays.js';
+import { timeNow } from '../dates.js';
 
 const INPUT = { text: 'text', count: 'number', hours: 'hours', flag: 'checkbox', choice: 'select' };
 

@@ -5,8 +5,9 @@
 
 import * as api from '../api.js';
 import {
-  el, fieldBlock, setOptions, readFields, clearErrors, showError, setStatus, timeNow, renderTable, pill,
+  el, fieldBlock, setOptions, readFields, clearErrors, showError, setStatus, renderTable, pill,
 } from '../forms.js';
+import { timeNow } from '../dates.js';
 
 const ADD_FIELDS = [
   { name: 'name', label: 'Name', required: true },

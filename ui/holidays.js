@@ -2,16 +2,16 @@
 // or next), with adding, renaming or moving, and removing a holiday. Which days are holidays
 // at first is core's; the office corrects them here.
 
-import * as api from '../api.js';
+import * as api from './api.js';
 import {
   el, renderTable, markSelected, showError, clearErrors, setStatus, confirmAction,
-} from '../forms.js';
+} from './forms.js';
+import { thisYear } from './dates.js';
 
 export function holidaysCard() {
-  const state = { year: new Date().getFullYear(), rows: [], open: null };
-  const thisYear = state.year;
+  const state = { year: thisYear(), rows: [], open: null };
   const yearSelect = el('select', { id: 'holidays-year', name: 'year' },
-    [thisYear, thisYear + 1].map((y) => el('option', { value: y, text: String(y) })));
+    [state.year, state.year + 1].map((y) => el('option', { value: y, text: String(y) })));
   yearSelect.addEventListener('change', () => {
     state.year = Number(yearSelect.value);
     close();
