@@ -1,6 +1,6 @@
 // Dates and times as the window reads and writes them: today on this computer, a day as
-// YYYY-MM-DD (the way a date field holds it and core writes it), whole days between two days,
-// and the words for a day, a moment and the time of day. It is the only module that reads the
+// YYYY-MM-DD (the way a date field holds it and core writes it), a day some days later, and
+// the words for a day, a moment and the time of day. It is the only module that reads the
 // clock; what a date means for the programme (overdue, due, in a cycle) is core's.
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -34,11 +34,6 @@ export function thisYear() {
 function utc(day) {
   const [y, m, d] = day.split('-').map(Number);
   return Date.UTC(y, m - 1, d);
-}
-
-// Whole days from one YYYY-MM-DD to another; negative when `to` comes first.
-export function daysBetween(from, to) {
-  return Math.round((utc(to) - utc(from)) / 86400000);
 }
 
 // The YYYY-MM-DD `days` after `day` (before it, when negative).

@@ -139,6 +139,41 @@ pub struct OpenAction {
     pub agreed_on: NaiveDate,
 }
 
+/// An open action as the session log lists it, with when it is due in words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OpenActionDue {
+    #[serde(flatten)]
+    pub open: OpenAction,
+    pub due: Due,
+}
+
+/// When an action is due, in words, on a day: "Overdue by 3 days", "Due today", "Due in 2
+/// days" or "No due date"; `late` once the due date has passed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Due {
+    pub text: String,
+    pub late: bool,
+}
+
+impl Action {
+    pub fn due(&self, today: NaiveDate) -> Due {
+        let days = |n: i64| {
+            if n == 1 {
+                "1 day".to_owned()
+            } else {
+                format!("{n} days")
+            }
+        };
+        let (text, late) = match self.due_on.map(|due| (due - today).num_days()) {
+            None => ("No due date".to_owned(), false),
+            Some(left) if left < 0 => (format!("Overdue by {}", days(-left)), true),
+            Some(0) => ("Due today".to_owned(), false),
+            Some(left) => (format!("Due in {}", days(left)), false),
+        };
+        Due { text, late }
+    }
+}
+
 /// An action agreed in a session and done within a period.
 pub type CompletedAction = OpenAction;
 

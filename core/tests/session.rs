@@ -293,3 +293,22 @@ fn a_new_session_from_a_form_without_confidential_notes_carries_none() {
         .unwrap();
     assert_eq!(store.session(id).unwrap().confidential_notes, "");
 }
+
+#[test]
+fn an_open_action_says_when_it_is_due_in_words_and_whether_it_is_late() {
+    let today = date("2026-11-23");
+    let due = |on: Option<&str>| {
+        let a = Action {
+            due_on: on.map(date),
+            ..action("Read the PFMA", "2026-11-23")
+        };
+        let due = a.due(today);
+        (due.text, due.late)
+    };
+    assert_eq!(due(Some("2026-11-20")), ("Overdue by 3 days".into(), true));
+    assert_eq!(due(Some("2026-11-22")), ("Overdue by 1 day".into(), true));
+    assert_eq!(due(Some("2026-11-23")), ("Due today".into(), false));
+    assert_eq!(due(Some("2026-11-24")), ("Due in 1 day".into(), false));
+    assert_eq!(due(Some("2026-12-03")), ("Due in 10 days".into(), false));
+    assert_eq!(due(None), ("No due date".into(), false));
+}

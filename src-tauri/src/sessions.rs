@@ -5,8 +5,8 @@
 //! signed in may read the notes (`access::confidential_for`).
 
 use chrono::NaiveDate;
+use mentordesk_core::session::OpenActionDue;
 use mentordesk_core::session::Session;
-use mentordesk_core::store::OpenAction;
 use tauri::State;
 
 use crate::access::{confidential_for, role_of};
@@ -43,10 +43,11 @@ pub fn remove_session(db: State<'_, Db>, id: i64) -> Reply<()> {
     Ok(db.store()?.remove_session(id)?)
 }
 
-/// The actions of a mentorship still open today, whichever session agreed them.
+/// The actions of a mentorship still open today, whichever session agreed them, each with
+/// when it is due in words.
 #[tauri::command]
-pub fn open_actions(db: State<'_, Db>, mentorship_id: i64) -> Reply<Vec<OpenAction>> {
-    Ok(db.store()?.open_actions(mentorship_id, today())?)
+pub fn open_actions(db: State<'_, Db>, mentorship_id: i64) -> Reply<Vec<OpenActionDue>> {
+    Ok(db.store()?.open_actions_due(mentorship_id, today())?)
 }
 
 #[tauri::command]

@@ -6,26 +6,13 @@
 import * as api from '../api.js';
 import { el, nextId } from '../forms.js';
 import { recordCard } from '../card.js';
-import { localToday, daysBetween } from '../dates.js';
+import { localToday } from '../dates.js';
 
 // The first words of a long text, so that a row of the list stays a line or two high.
 function shortened(text, most) {
   if (text.length <= most) return text;
   const cut = text.slice(0, most);
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : most)}…`;
-}
-
-function days(n) {
-  return n === 1 ? '1 day' : `${n} days`;
-}
-
-// When an open action is due, in words, with how late it is when it is late.
-function dueInWords(dueOn, today) {
-  if (!dueOn) return { text: 'No due date', late: false };
-  const left = daysBetween(today, dueOn);
-  if (left < 0) return { text: `Overdue by ${days(-left)}`, late: true };
-  if (left === 0) return { text: 'Due today', late: false };
-  return { text: `Due in ${days(left)}`, late: false };
 }
 
 // Returns {section, load(mentorshipId)}: the card to place on the mentorship's page, and what
@@ -109,16 +96,15 @@ export function sessionLogSection(ctx) {
     openProblem.hidden = !error;
   }
 
+  // Core says when each action is due, in words, and whether it is late.
   function renderOpenActions(open) {
-    const today = localToday();
     openNone.hidden = open.length > 0;
     openList.hidden = open.length === 0;
     openList.replaceChildren(
       el('thead', {}, el('tr', {},
         ['Action', 'Who', 'Due', ''].map((label) => el('th', { scope: 'col', text: label })))),
       el('tbody', {}, open.map((o) => {
-        const a = o.action;
-        const due = dueInWords(a.due_on, today);
+        const { action: a, due } = o;
         return el('tr', { dataset: { action: a.id } },
           el('td', {}, a.description, el('span', { class: 'open-action-agreed', text: `Agreed on ${o.agreed_on}` })),
           el('td', { text: ctx.label('action_owner', a.owner) }),

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Row};
 
 use super::{not_found, Store};
-use crate::session::{Action, Confidential, OpenAction, Session};
+use crate::session::{Action, Confidential, OpenAction, OpenActionDue, Session};
 use crate::{Error, Result};
 
 const COLUMNS: &str = "id, mentorship_id, held_on, minutes, place, mode, kind, topics, advice,
@@ -271,6 +271,22 @@ impl Store {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// The actions of a mentorship still open on `today`, each with when it is due in words.
+    pub fn open_actions_due(
+        &self,
+        mentorship_id: i64,
+        today: NaiveDate,
+    ) -> Result<Vec<OpenActionDue>> {
+        Ok(self
+            .open_actions(mentorship_id, today)?
+            .into_iter()
+            .map(|open| OpenActionDue {
+                due: open.action.due(today),
+                open,
+            })
+            .collect())
     }
 
     /// Actions of a mentorship agreed on or before `day` and not done by then: they carry over
