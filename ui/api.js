@@ -158,6 +158,7 @@ export const proposeKpaAllocation = (mentorId, cycleId) =>
   call('propose_kpa_allocation', { mentorId, cycleId });
 export const saveKpaAllocation = (allocation) => call('save_kpa_allocation', { allocation });
 export const finaliseKpaAllocation = (id) => call('finalise_kpa_allocation', { id });
+export const kpaWeightsNote = (weights, range) => call('kpa_weights_note', { weights, range });
 
 // A mentorship's work plan, in date order; each event carries `overdue` as core decides it.
 // Saving an event without an id adds it; with one, moves or renames it.

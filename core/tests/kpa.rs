@@ -456,3 +456,32 @@ fn a_draft_with_a_nameless_kpa_is_refused_by_row() {
     assert_eq!(err.field(), Some("kpas"));
     assert!(err.to_string().contains("KPA 3 has no title"), "{err}");
 }
+
+#[test]
+fn the_weights_typed_are_totalled_against_100_percent_and_the_range() {
+    use mentordesk_core::kpa::{weights_note, WeightRange};
+    let typed = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let range = Some(WeightRange { min: 10, max: 30 });
+    let note = weights_note(&typed(&["30", "25", "20", "15", "10"]), range);
+    assert_eq!((note.total, note.adds_up), (100, true));
+    assert_eq!(note.words, "Adds up to 100%.");
+    assert!(note.rows.iter().all(String::is_empty));
+
+    let note = weights_note(&typed(&["30", "25", "20", "15", ""]), range);
+    assert_eq!((note.total, note.adds_up), (90, false));
+    assert_eq!(note.words, "10% still to be given.");
+
+    let note = weights_note(&typed(&["40", "25", "20", "15", "10"]), range);
+    assert_eq!(note.words, "10% too much is given.");
+    assert_eq!(note.rows[0], "Outside the range of 10% to 30%.");
+    assert_eq!(weights_note(&typed(&["40"]), None).rows[0], "");
+
+    let note = weights_note(&typed(&["30", "12.5", "-5", "x"]), range);
+    assert!(!note.adds_up);
+    assert_eq!(note.total, 30);
+    assert_eq!(note.words, "A weight is not a whole number.");
+    assert_eq!(
+        note.rows[1..],
+        ["Give the weight as a whole percentage."; 3]
+    );
+}

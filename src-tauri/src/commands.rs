@@ -71,6 +71,7 @@ commands! {
     performance::propose_kpa_allocation => READ,
     performance::save_kpa_allocation => WRITE,
     performance::finalise_kpa_allocation => WRITE,
+    performance::kpa_weights_note => READ,
     performance::workload => READ,
 
     dashboard::dashboard => READ,

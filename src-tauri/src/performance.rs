@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use mentordesk_core::cycle::Cycle;
-use mentordesk_core::kpa::Allocation;
+use mentordesk_core::kpa::{weights_note, Allocation, WeightRange, WeightsNote};
 use mentordesk_core::store::{AllocationQuery, AllocationRow, AllocationView, Workload};
 use tauri::State;
 
@@ -77,4 +77,11 @@ pub fn finalise_kpa_allocation(db: State<'_, Db>, id: i64) -> Reply<()> {
 #[tauri::command]
 pub fn workload(db: State<'_, Db>) -> Reply<Workload> {
     Ok(db.store()?.workload(today())?)
+}
+
+/// What the weights typed so far come to against the range that binds them, while the officer
+/// types.
+#[tauri::command]
+pub fn kpa_weights_note(weights: Vec<String>, range: Option<WeightRange>) -> WeightsNote {
+    weights_note(&weights, range)
 }

@@ -1,7 +1,7 @@
 // KPA allocations: each internal mentor's key performance areas for a performance cycle, with
 // the mentoring KPA's workload, the line manager's consultation, the versions and the printed
-// allocation. Whether an allocation may be final is core's decision; this screen shows the
-// total and the range as the officer types, and core's refusal beside the field it names.
+// allocation. Whether an allocation may be final, and what the weights typed come to, are
+// core's; this screen shows them as the officer types, and a refusal beside the field it names.
 
 import * as api from '../api.js';
 import { el, pill, nextId, confirmAction, showError, clearErrors, setStatus } from '../forms.js';
@@ -85,35 +85,26 @@ export function kpaScreen(ctx) {
     return [...parts.kpas.querySelectorAll('.kpa-row')];
   }
 
-  // The total as the officer types, and how far it is from 100%.
-  function updateTotal() {
-    let total = 0;
-    let unreadable = false;
-    const range = parts.view?.range ?? null;
-    for (const row of rows()) {
-      const raw = row.querySelector('[name=kpa_weight]').value.trim();
-      const n = raw === '' ? 0 : Number(raw);
-      const note = row.querySelector('.kpa-range-note');
-      if (!Number.isInteger(n) || n < 0) {
-        unreadable = true;
-        note.textContent = 'Give the weight as a whole percentage.';
-        continue;
-      }
-      total += n;
-      note.textContent = range && raw !== '' && (n < range.min || n > range.max)
-        ? `Outside the range of ${range.min}% to ${range.max}%.`
-        : '';
+  // The total as the officer types, how far it is from 100% and each weight's note, as core
+  // reckons them; an answer overtaken by later typing is dropped.
+  let weightsAsked = 0;
+  async function updateTotal() {
+    const asked = ++weightsAsked;
+    const typed = rows().map((row) => row.querySelector('[name=kpa_weight]').value);
+    let note;
+    try {
+      note = await api.kpaWeightsNote(typed, parts.view?.range ?? null);
+    } catch (error) {
+      note = { total: 0, words: error.message, adds_up: false, rows: [] };
     }
-    const off = 100 - total;
-    let words;
-    if (unreadable) words = 'A weight is not a whole number.';
-    else if (off === 0) words = 'Adds up to 100%.';
-    else if (off > 0) words = `${off}% still to be given.`;
-    else words = `${-off}% too much is given.`;
-    parts.total.textContent = `Total ${total}%`;
-    parts.totalNote.textContent = words;
-    parts.totalBox.classList.toggle('ok', off === 0 && !unreadable);
-    parts.totalBox.classList.toggle('off', off !== 0 || unreadable);
+    if (asked !== weightsAsked) return;
+    rows().forEach((row, n) => {
+      row.querySelector('.kpa-range-note').textContent = note.rows[n] ?? '';
+    });
+    parts.total.textContent = `Total ${note.total}%`;
+    parts.totalNote.textContent = note.words;
+    parts.totalBox.classList.toggle('ok', note.adds_up);
+    parts.totalBox.classList.toggle('off', !note.adds_up);
     updateSuggestionButton();
   }
 

@@ -127,10 +127,60 @@ impl Allocation {
 
 /// The range each KPA's weight must fall in, or `None` where the range does not apply (senior
 /// managers, unless the settings say otherwise).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WeightRange {
     pub min: u32,
     pub max: u32,
+}
+
+/// What the weights typed so far come to, as the allocation's form shows it while the officer
+/// types: the total, how far it is from 100% in words, and each weight's own note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WeightsNote {
+    pub total: u32,
+    /// "Adds up to 100%.", "5% still to be given.", "5% too much is given." or "A weight is not
+    /// a whole number."
+    pub words: String,
+    pub adds_up: bool,
+    /// For each weight typed, in order: why it cannot be read, that it is outside `range`, or
+    /// nothing.
+    pub rows: Vec<String>,
+}
+
+/// The note on `typed` weights (a blank one counts as 0) against the `range` that binds them.
+pub fn weights_note(typed: &[String], range: Option<WeightRange>) -> WeightsNote {
+    let (mut total, mut unreadable, mut rows) = (0u32, false, Vec::new());
+    for raw in typed.iter().map(|t| t.trim()) {
+        let note = match raw.parse::<u32>() {
+            _ if raw.is_empty() => String::new(),
+            Ok(n) => {
+                total = total.saturating_add(n);
+                match range {
+                    Some(r) if n < r.min || n > r.max => {
+                        format!("Outside the range of {}% to {}%.", r.min, r.max)
+                    }
+                    _ => String::new(),
+                }
+            }
+            Err(_) => {
+                unreadable = true;
+                "Give the weight as a whole percentage.".to_owned()
+            }
+        };
+        rows.push(note);
+    }
+    let words = match total.cmp(&100) {
+        _ if unreadable => "A weight is not a whole number.".to_owned(),
+        std::cmp::Ordering::Equal => "Adds up to 100%.".to_owned(),
+        std::cmp::Ordering::Less => format!("{}% still to be given.", 100 - total),
+        std::cmp::Ordering::Greater => format!("{}% too much is given.", total - 100),
+    };
+    WeightsNote {
+        total,
+        adds_up: total == 100 && !unreadable,
+        words,
+        rows,
+    }
 }
 
 impl WeightRange {
