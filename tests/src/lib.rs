@@ -515,11 +515,11 @@ fn require_display() {
 /// The debug app binary, built once per test process.
 ///
 /// `cargo test` builds the app's binary only for its own crate's tests (src-tauri/tests), so
-/// the harness asks cargo for that same build, `cargo test --workspace --no-run --test
-/// lockdown`, and takes the binary's path from cargo's own report rather than guessing where
-/// the target folder is. Under `cargo test --workspace` it is already built, so this compiles
-/// nothing: a `cargo build` would resolve the dependencies' features without the
-/// dev-dependencies and compile the Tauri half of the tree a second time.
+/// the harness asks cargo for that same build, `cargo test --workspace --no-run`, and takes
+/// the binary's path from cargo's own report rather than guessing where the target folder is.
+/// Under `cargo test --workspace` everything is already built, so this compiles nothing. Any
+/// other selection (`cargo build`, or one test target) resolves the dependencies' features
+/// with other dev-dependencies and compiles the Tauri half of the tree a second time.
 fn app_binary() -> PathBuf {
     static BINARY: OnceLock<Result<PathBuf, String>> = OnceLock::new();
     match BINARY.get_or_init(build_app) {
@@ -531,7 +531,7 @@ fn app_binary() -> PathBuf {
 fn build_app() -> Result<PathBuf, String> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(&cargo)
-        .args(["test", "--workspace", "--no-run", "--test", "lockdown"])
+        .args(["test", "--workspace", "--no-run"])
         .arg("--message-format=json-render-diagnostics")
         .current_dir(workspace_root())
         .stdin(Stdio::null())
@@ -542,7 +542,7 @@ fn build_app() -> Result<PathBuf, String> {
         .map_err(|e| format!("could not run cargo to build the app: {e}"))?;
     if !output.status.success() {
         return Err(format!(
-            "`cargo test --workspace --no-run --test lockdown` failed ({}), so the window cannot be tested; \
+            "`cargo test --workspace --no-run` failed ({}), so the window cannot be tested; \
              cargo's errors are printed above",
             output.status
         ));

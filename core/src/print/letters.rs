@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::Party;
+use super::{staff_party, Party};
 use crate::document::{long_date, Block, Column, Document, Signatory};
-use crate::domain::{Mentor, Mentorship, ProtegeKind, Staff};
+use crate::domain::{Mentor, Mentorship, ProtegeKind};
 use crate::selection::{Application, Decision, Event, LetterKind, PendingLetter};
 use crate::settings::Settings;
 use crate::store::Store;
@@ -119,20 +119,6 @@ impl LetterFacts {
     pub fn reply_by(&self, today: NaiveDate) -> NaiveDate {
         today + chrono::Days::new(u64::from(self.settings.mentor_reply_days))
     }
-}
-
-fn staff_party(store: &Store, staff: &Staff) -> Result<Party> {
-    let unit = match staff.unit_id {
-        Some(id) => store.unit(id)?.name,
-        None => String::new(),
-    };
-    Ok(Party {
-        name: staff.full_name(),
-        persal: Some(staff.persal.clone()),
-        designation: staff.designation.clone(),
-        unit,
-        organisation: None,
-    })
 }
 
 fn mentor_party(store: &Store, mentor_id: i64) -> Result<Party> {
