@@ -44,8 +44,11 @@ fn active(store: &Store) -> Vec<(Mentorship, Vec<Session>)> {
         .collect()
 }
 
-/// Each promise the sample makes, checked on the day it was loaded.
-const PROMISES: [(&str, fn(&Store, NaiveDate)); 14] = [
+/// A promise of the sample, checked on the day it was loaded: its name and its check.
+type Promise = (&'static str, fn(&Store, NaiveDate));
+
+/// Each promise the sample makes.
+const PROMISES: [Promise; 14] = [
     ("sessions", sessions_with_actions_done_open_and_past_due),
     (
         "recent sessions",
