@@ -7,7 +7,6 @@ use rusqlite::params;
 
 use super::mentors::MENTOR_NAME;
 use super::Store;
-use crate::cycle::Cycle;
 use crate::dashboard::{self, Attention, AttentionKind};
 use crate::progress::Period;
 use crate::session::ActionOwner;
@@ -29,7 +28,7 @@ impl Store {
         let settings = self.settings()?;
         let mut items = Vec::new();
         self.overdue_event_lines(today, &mut items)?;
-        self.report_due_lines(today, settings.cycle_start_month, &mut items)?;
+        self.report_due_lines(today, &mut items)?;
         self.no_recent_session_lines(today, settings.no_session_warning_days, &mut items)?;
         self.appointment_lines(today, &settings, &mut items)?;
         self.action_lines(today, &mut items)?;
@@ -52,18 +51,9 @@ impl Store {
 
     /// Reports not yet written for the quarter containing `today` (due by its end) and for
     /// the quarter before it (overdue).
-    fn report_due_lines(
-        &self,
-        today: NaiveDate,
-        start_month: u32,
-        items: &mut Vec<Attention>,
-    ) -> Result<()> {
+    fn report_due_lines(&self, today: NaiveDate, items: &mut Vec<Attention>) -> Result<()> {
         let quarter_of = |day: NaiveDate| -> Result<Option<Period>> {
-            let cycle = match self.cycle_containing(day)? {
-                Some(c) => Some(c),
-                None => Cycle::containing(day, start_month),
-            };
-            Ok(cycle.and_then(|c| Period::quarter_containing(&c, day)))
+            Ok(Period::quarter_containing(&self.cycle_for(day)?, day))
         };
         let Some(current) = quarter_of(today)? else {
             return Ok(());
