@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use rust_xlsxwriter::{Format as CellFormat, Workbook, XlsxError};
 use serde::{Deserialize, Serialize};
 
@@ -43,6 +44,17 @@ impl Cell {
 pub enum Format {
     Csv,
     Xlsx,
+}
+
+impl Format {
+    /// Where an export chosen into `folder` goes: the CSV files into a new folder named with
+    /// the day's date (one export never mixes with another), the one workbook into `folder`.
+    pub fn destination(self, folder: &Path, today: NaiveDate) -> PathBuf {
+        match self {
+            Format::Csv => folder.join(format!("MentorDesk registers {today}")),
+            Format::Xlsx => folder.to_owned(),
+        }
+    }
 }
 
 /// What an export wrote.

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::access::{Permission, Role};
 use crate::choice::choice;
 use crate::domain::{Mentorship, Mode};
 use crate::{Error, Result};
@@ -183,4 +184,41 @@ pub enum Confidential {
     LeftOut,
     /// Included, because the person asked for them in this one document.
     Included,
+}
+
+impl Confidential {
+    /// Whether a document `role` prints carries the sessions' confidential notes: only when the
+    /// person asked for them, and asking is refused to a role that may not read them.
+    pub fn asked_by(role: Role, include: bool) -> Result<Confidential> {
+        if !include {
+            return Ok(Confidential::LeftOut);
+        }
+        role.require(Permission::Confidential)?;
+        Ok(Confidential::Included)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_programme_manager_may_ask_for_confidential_notes() {
+        assert_eq!(
+            Confidential::asked_by(Role::ProgrammeManager, true).unwrap(),
+            Confidential::Included
+        );
+        for role in [Role::HrOfficer, Role::Viewer] {
+            let err = Confidential::asked_by(role, true).unwrap_err();
+            assert_eq!(err.code(), "not_allowed", "{role:?}");
+            assert_eq!(
+                Confidential::asked_by(role, false).unwrap(),
+                Confidential::LeftOut
+            );
+        }
+        assert_eq!(
+            Confidential::asked_by(Role::ProgrammeManager, false).unwrap(),
+            Confidential::LeftOut
+        );
+    }
 }

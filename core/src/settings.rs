@@ -111,6 +111,16 @@ impl Settings {
         }
     }
 
+    /// The points of `scale`, or of the programme's scale when none is named. A rating keeps
+    /// the scale it was given on, so correcting an old one asks for that scale by name.
+    pub fn scale_points(&self, scale: Option<RatingScale>) -> ScalePoints {
+        let scale = scale.unwrap_or(self.rating_scale);
+        ScalePoints {
+            scale,
+            labels: scale.labels(),
+        }
+    }
+
     /// Builds the typed settings from stored key/value pairs.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Settings> {
         let mut s = Settings {
@@ -488,6 +498,13 @@ choice!(RatingScale {
     FourPoint = "four_point": "Four-point scale",
     FivePoint = "five_point": "Five-point scale (older)",
 });
+
+/// A rating scale and the words of its points, from 1 up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScalePoints {
+    pub scale: RatingScale,
+    pub labels: &'static [&'static str],
+}
 
 impl RatingScale {
     /// The words of each point, from 1 up.

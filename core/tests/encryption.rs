@@ -30,6 +30,16 @@ fn an_encrypted_database_opens_only_with_its_passphrase() {
 }
 
 #[test]
+fn an_empty_passphrase_is_refused_by_its_field_before_the_file_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new").join("secret.sqlite3");
+    let err = Store::open_with(&path, Some("")).err().unwrap();
+    assert_eq!(err.field(), Some("passphrase"));
+    assert_eq!(err.to_string(), "Type the passphrase.");
+    assert!(!path.parent().unwrap().exists());
+}
+
+#[test]
 fn a_plain_database_is_not_taken_for_an_encrypted_one() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plain.sqlite3");

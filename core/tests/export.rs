@@ -156,3 +156,13 @@ fn the_exported_staff_register_imports_back_unchanged() {
         "the first sheet is what import reads"
     );
 }
+
+#[test]
+fn csv_files_go_into_a_new_folder_of_the_day_and_a_workbook_beside_the_others() {
+    let folder = Path::new("/media/usb");
+    assert_eq!(
+        Format::Csv.destination(folder, date("2026-11-23")),
+        folder.join("MentorDesk registers 2026-11-23")
+    );
+    assert_eq!(Format::Xlsx.destination(folder, date("2026-11-23")), folder);
+}

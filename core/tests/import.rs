@@ -322,3 +322,19 @@ fn a_damaged_workbook_that_makes_calamine_panic_is_refused_in_words() {
     let err = import::read_xlsx(bytes).unwrap_err();
     assert!(err.to_string().contains("workbook is damaged"), "{err}");
 }
+
+#[test]
+fn the_preview_shows_the_recognised_columns_every_field_and_the_first_lines() {
+    let lines: String = (0..12)
+        .map(|n| format!("3100{n:04};Ndlovu;T;F;A;19880412;07;Clerk;Registry\n"))
+        .collect();
+    let extract = format!("{}\n{lines}", EXTRACT.lines().next().unwrap());
+    let preview = import::Preview::of(csv(&extract), "persal.csv");
+    assert_eq!(preview.file_name, "persal.csv");
+    assert_eq!(preview.mapping[0], Some(Field::Persal));
+    assert_eq!(preview.mapping.len(), preview.headers.len());
+    assert_eq!(preview.fields.len(), Field::ALL.len());
+    assert_eq!(preview.row_count, 12);
+    assert_eq!(preview.rows.len(), import::PREVIEW_ROWS);
+    assert_eq!(preview.rows[0].cells[0], "31000000");
+}

@@ -36,6 +36,20 @@ fn a_new_database_has_no_users_and_the_first_must_be_a_programme_manager() {
 }
 
 #[test]
+fn the_first_account_is_a_programme_manager_and_there_is_only_one_first() {
+    let mut store = Store::open_in_memory().unwrap();
+    let first = store
+        .create_first_user("Thandi Mokoena", "correct horse")
+        .unwrap();
+    assert_eq!(first.role, Role::ProgrammeManager);
+    let err = store
+        .create_first_user("Sipho Dlamini", "long enough")
+        .unwrap_err();
+    assert_eq!(err.code(), "not_allowed");
+    assert_eq!(store.users().unwrap(), vec![first]);
+}
+
+#[test]
 fn a_missing_name_a_short_password_and_a_taken_name_are_refused_by_field() {
     let (mut store, _) = store_with_manager();
     let err = store

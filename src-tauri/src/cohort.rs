@@ -4,9 +4,7 @@
 //! assignment and the checks before each pair is saved are core's (`store::matching`,
 //! `Store::accept_cohort`).
 
-use mentordesk_core::selection::LetterKind;
-use mentordesk_core::store::{ApplicationQuery, ApplicationRow, CohortProposal};
-use serde::Serialize;
+use mentordesk_core::store::{CohortProposal, CohortSaved};
 use tauri::State;
 
 use crate::ipc::{today, Db, Reply};
@@ -21,18 +19,7 @@ pub fn intakes(db: State<'_, Db>) -> Reply<Vec<String>> {
 /// `intake` is absent) to mentors with places free.
 #[tauri::command(async)]
 pub fn cohort_proposal(db: State<'_, Db>, intake: Option<String>) -> Reply<CohortProposal> {
-    Ok(db
-        .store()?
-        .cohort_proposal(intake.as_deref().filter(|i| !i.is_empty()), today())?)
-}
-
-/// What accepting a cohort saved.
-#[derive(Debug, Serialize)]
-pub struct CohortSaved {
-    /// The applications matched, as the applications list now shows them.
-    pub applications: Vec<ApplicationRow>,
-    /// Notices to the mentors now owed, printed from the Applications screen.
-    pub notices: usize,
+    Ok(db.store()?.cohort_proposal(intake.as_deref(), today())?)
 }
 
 /// Matches every `(application, mentor)` pair, or none if one is refused; the programme
@@ -41,18 +28,5 @@ pub struct CohortSaved {
 pub fn accept_cohort(db: State<'_, Db>, pairs: Vec<(i64, i64)>) -> Reply<CohortSaved> {
     let mut store = db.store()?;
     let actor = store.settings()?.office().to_owned();
-    store.accept_cohort(&pairs, &actor, today())?;
-    let accepted = |id: i64| pairs.iter().any(|&(application, _)| application == id);
-    Ok(CohortSaved {
-        applications: store
-            .applications(&ApplicationQuery::default())?
-            .into_iter()
-            .filter(|row| accepted(row.id))
-            .collect(),
-        notices: store
-            .pending_letters()?
-            .iter()
-            .filter(|l| l.kind == LetterKind::MentorNotice && accepted(l.application_id))
-            .count(),
-    })
+    Ok(store.accept_cohort(&pairs, &actor, today())?)
 }

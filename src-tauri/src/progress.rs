@@ -2,9 +2,9 @@
 //! words of each point of a rating scale, and the steps of terminating a mentorship. Each adapts
 //! one `Store` call; checking a rating or a step against its mentorship is core's.
 
-use mentordesk_core::progress::{Rating, RatingScale};
+use mentordesk_core::progress::Rating;
+use mentordesk_core::settings::{RatingScale, ScalePoints};
 use mentordesk_core::termination::Step;
-use serde::Serialize;
 use tauri::State;
 
 use crate::ipc::{today, Db, Reply};
@@ -26,25 +26,10 @@ pub fn remove_rating(db: State<'_, Db>, id: i64) -> Reply<()> {
     Ok(db.store()?.remove_rating(id)?)
 }
 
-/// A rating scale and the words of its points, from 1 up.
-#[derive(Debug, Serialize)]
-pub struct ScalePoints {
-    pub scale: RatingScale,
-    pub labels: &'static [&'static str],
-}
-
-/// The points of `scale`, or of the scale the settings name when `scale` is null. A rating
-/// keeps the scale it was given on, so correcting an old one asks for that scale by name.
+/// The points of `scale`, or of the scale the settings name when `scale` is null.
 #[tauri::command]
 pub fn rating_scale(db: State<'_, Db>, scale: Option<RatingScale>) -> Reply<ScalePoints> {
-    let scale = match scale {
-        Some(scale) => scale,
-        None => db.store()?.settings()?.rating_scale,
-    };
-    Ok(ScalePoints {
-        scale,
-        labels: scale.labels(),
-    })
+    Ok(db.store()?.settings()?.scale_points(scale))
 }
 
 /// The termination steps recorded for a mentorship, in the order they were taken.

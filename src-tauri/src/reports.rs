@@ -4,13 +4,11 @@
 //! entry against the record and filling a report from the logs are core's.
 
 use chrono::NaiveDate;
-use mentordesk_core::access::{Permission, Role};
 use mentordesk_core::print::progress_report::{
     batch_folder, write_progress_report, write_progress_reports, BatchFailure,
 };
 use mentordesk_core::progress::{Period, ReportEntry};
 use mentordesk_core::store::{Confidential, OfferedPeriod};
-use mentordesk_core::Error;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 
@@ -69,7 +67,7 @@ pub fn print_progress_report(
     period: Period,
     include_confidential: bool,
 ) -> Reply<String> {
-    let confidential = confidential_asked(role_of(db.user().as_ref()), include_confidential)?;
+    let confidential = Confidential::asked_by(role_of(db.user().as_ref()), include_confidential)?;
     let dir = documents_dir(&db)?;
     let path = write_progress_report(
         &*db.store()?,
@@ -80,16 +78,6 @@ pub fn print_progress_report(
         &dir,
     )?;
     Ok(path.display().to_string())
-}
-
-/// Whether a report's sessions carry their confidential notes: only when asked for, and asking
-/// is refused to a role that may not read them.
-fn confidential_asked(role: Role, include: bool) -> Result<Confidential, Error> {
-    if !include {
-        return Ok(Confidential::LeftOut);
-    }
-    role.require(Permission::Confidential)?;
-    Ok(Confidential::Included)
 }
 
 /// The mentorships a batch for this period would report on, by protégé.
@@ -156,27 +144,10 @@ mod tests {
     use mentordesk_core::store::MentorshipQuery;
     use mentordesk_core::Store;
 
-    use super::*;
+    use mentordesk_core::access::Role;
+    use mentordesk_core::Error;
 
-    #[test]
-    fn only_the_programme_manager_may_print_confidential_notes_in_a_report() {
-        assert_eq!(
-            confidential_asked(Role::ProgrammeManager, true).unwrap(),
-            Confidential::Included
-        );
-        for role in [Role::HrOfficer, Role::Viewer] {
-            let err = confidential_asked(role, true).unwrap_err();
-            assert_eq!(err.code(), "not_allowed", "{role:?}");
-            assert_eq!(
-                confidential_asked(role, false).unwrap(),
-                Confidential::LeftOut
-            );
-        }
-        assert_eq!(
-            confidential_asked(Role::ProgrammeManager, false).unwrap(),
-            Confidential::LeftOut
-        );
-    }
+    use super::*;
 
     /// The document a role prints carries the confidential notes exactly when it may.
     #[test]
@@ -197,7 +168,7 @@ mod tests {
         let period = Period::range(session.held_on, session.held_on).unwrap();
 
         let printed_text = |role: Role| -> Result<String, Error> {
-            let confidential = confidential_asked(role, true)?;
+            let confidential = Confidential::asked_by(role, true)?;
             let path = write_progress_report(
                 &store,
                 mentorship_id,

@@ -10,7 +10,6 @@ use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
 
 use mentordesk_core::store::{backups_dir, new_backup_path, AutoBackup, BackupSummary, Restored};
-use mentordesk_core::Error;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
@@ -103,7 +102,6 @@ pub fn inspect_backup(
         },
     };
     chosen.set(Some(path.clone()));
-    let passphrase = passphrase.filter(|p| !p.is_empty());
     Ok(Some(
         db.store()?.inspect_backup(&path, passphrase.as_deref())?,
     ))
@@ -122,7 +120,6 @@ pub fn restore_backup(
             "Choose the backup to restore first.",
         ));
     };
-    let passphrase = passphrase.filter(|p| !p.is_empty());
     let restored = db
         .store()?
         .restore_from(&path, passphrase.as_deref(), today())?;
@@ -133,9 +130,6 @@ pub fn restore_backup(
 /// Opens the encrypted database with its passphrase, then makes today's automatic backup.
 #[tauri::command(async)]
 pub fn unlock(db: State<'_, Db>, passphrase: String) -> Reply<()> {
-    if passphrase.is_empty() {
-        return Err(Error::invalid("passphrase", "Type the passphrase.").into());
-    }
     db.unlock(&passphrase)?;
     daily_backup(&db);
     Ok(())

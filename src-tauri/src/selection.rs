@@ -80,10 +80,7 @@ pub fn record_mentor_reply(
 #[tauri::command(async)]
 pub fn print_letter(db: State<'_, Db>, letter_id: i64) -> Reply<String> {
     let dir = documents_dir(&db)?;
-    let mut store = db.store()?;
-    let today = today();
-    let path = letters::write_letter(&store, letter_id, today, &dir)?;
-    store.mark_letter_printed(letter_id, today)?;
+    let path = letters::print_letter(&mut *db.store()?, letter_id, today(), &dir)?;
     Ok(path.display().to_string())
 }
 

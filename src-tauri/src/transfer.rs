@@ -7,9 +7,8 @@ use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
 
 use mentordesk_core::export::{Exported, Format};
-use mentordesk_core::import::{self, Field, Plan, Row, Table};
+use mentordesk_core::import::{self, Field, Plan, Preview, Table};
 use mentordesk_core::Error;
-use serde::Serialize;
 use tauri::{AppHandle, State};
 
 use crate::dialogs::{self, Ask};
@@ -19,9 +18,6 @@ const SPREADSHEETS: &[(&str, &[&str])] = &[
     ("Spreadsheets (CSV, Excel)", &["csv", "xlsx", "txt"]),
     ("All files", &["*"]),
 ];
-
-/// How many lines of the file the mapping screen shows under the headers.
-const SAMPLE_ROWS: usize = 8;
 
 /// The file chosen for import, kept by the shell between the preview and the import.
 #[derive(Default)]
@@ -45,32 +41,10 @@ impl ChosenFile {
     }
 }
 
-/// A staff field as the mapping table offers it.
-#[derive(Debug, Serialize)]
-pub struct FieldChoice {
-    pub code: &'static str,
-    pub label: &'static str,
-}
-
-/// What the mapping screen shows of a chosen file.
-#[derive(Debug, Serialize)]
-pub struct ImportPreview {
-    pub file_name: String,
-    pub headers: Vec<String>,
-    /// The field recognised for each column, `null` where none was.
-    pub mapping: Vec<Option<Field>>,
-    pub fields: Vec<FieldChoice>,
-    pub rows: Vec<Row>,
-    pub row_count: usize,
-}
-
 /// Asks for the file to import, reads it and recognises its columns; `None` when the person
 /// cancelled the dialog.
 #[tauri::command(async)]
-pub fn choose_import_file(
-    app: AppHandle,
-    chosen: State<'_, ChosenFile>,
-) -> Reply<Option<ImportPreview>> {
+pub fn choose_import_file(app: AppHandle, chosen: State<'_, ChosenFile>) -> Reply<Option<Preview>> {
     let Some(path) = dialogs::choose(
         &app,
         "Import staff from a file",
@@ -79,24 +53,10 @@ pub fn choose_import_file(
         return Ok(None);
     };
     let table = import::read_file(&path)?;
-    chosen.set(path.clone());
-    Ok(Some(ImportPreview {
-        file_name: path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        mapping: import::recognise(&table.headers),
-        fields: Field::ALL
-            .iter()
-            .map(|f| FieldChoice {
-                code: f.code(),
-                label: f.label(),
-            })
-            .collect(),
-        row_count: table.rows.len(),
-        rows: table.rows.iter().take(SAMPLE_ROWS).cloned().collect(),
-        headers: table.headers,
-    }))
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let preview = Preview::of(table, &name);
+    chosen.set(path);
+    Ok(Some(preview))
 }
 
 /// What importing the chosen file with `mapping` would do, line by line. Writes nothing.
@@ -134,9 +94,6 @@ pub fn export_registers(
     else {
         return Ok(None);
     };
-    let dir = match format {
-        Format::Csv => folder.join(format!("MentorDesk registers {}", today())),
-        Format::Xlsx => folder,
-    };
+    let dir = format.destination(&folder, today());
     Ok(Some(db.store()?.export_registers(&dir, format)?))
 }

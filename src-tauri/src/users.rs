@@ -4,7 +4,6 @@
 //! passwords is core's (`store::users`); deciding what a role may do is `access`'s.
 
 use mentordesk_core::access::{Role, User};
-use mentordesk_core::Error;
 use serde::Serialize;
 use tauri::State;
 
@@ -31,17 +30,7 @@ pub fn sign_in_status(db: State<'_, Db>) -> Reply<SignInStatus> {
 /// them in. Refused once anyone may sign in, so it cannot be used to make a second manager.
 #[tauri::command]
 pub fn create_first_user(db: State<'_, Db>, name: String, password: String) -> Reply<User> {
-    let user = {
-        let mut store = db.store()?;
-        if store.has_users()? {
-            return Err(Error::NotAllowed(
-                "Someone may already sign in: sign in, and ask the programme manager to add you."
-                    .into(),
-            )
-            .into());
-        }
-        store.create_user(&name, Role::ProgrammeManager, &password)?
-    };
+    let user = db.store()?.create_first_user(&name, &password)?;
     db.set_user(Some(user.clone()))?;
     Ok(user)
 }

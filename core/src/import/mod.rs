@@ -230,6 +230,50 @@ pub fn recognise(headers: &[String]) -> Vec<Option<Field>> {
         .collect()
 }
 
+/// How many lines of the file the mapping screen shows under the headers.
+pub const PREVIEW_ROWS: usize = 8;
+
+/// A staff field as the mapping screen offers it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldChoice {
+    pub code: &'static str,
+    pub label: &'static str,
+}
+
+/// What the mapping screen shows of a file read for import: its columns with the field
+/// recognised for each, the fields a column may be given, and its first lines.
+#[derive(Debug, Clone, Serialize)]
+pub struct Preview {
+    pub file_name: String,
+    pub headers: Vec<String>,
+    /// The field recognised for each column, `None` where none was.
+    pub mapping: Vec<Option<Field>>,
+    pub fields: Vec<FieldChoice>,
+    /// The first `PREVIEW_ROWS` lines.
+    pub rows: Vec<Row>,
+    pub row_count: usize,
+}
+
+impl Preview {
+    /// The preview of `table`, read from the file called `file_name`.
+    pub fn of(table: Table, file_name: &str) -> Preview {
+        Preview {
+            file_name: file_name.to_owned(),
+            mapping: recognise(&table.headers),
+            fields: Field::ALL
+                .iter()
+                .map(|f| FieldChoice {
+                    code: f.code(),
+                    label: f.label(),
+                })
+                .collect(),
+            row_count: table.rows.len(),
+            rows: table.rows.into_iter().take(PREVIEW_ROWS).collect(),
+            headers: table.headers,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -469,7 +469,7 @@ pub fn file_name(letter: &PendingLetter) -> String {
 }
 
 /// Prints one letter, printed before or not, into `dir` and returns the file's path. It does
-/// not mark the letter printed; `write_pending_letters` does.
+/// not mark the letter printed; `print_letter` does.
 pub fn write_letter(
     store: &Store,
     letter_id: i64,
@@ -479,6 +479,19 @@ pub fn write_letter(
     let facts = LetterFacts::load(store, letter_id)?;
     let path = dir.join(file_name(&facts.letter));
     crate::document::write_pdf(&build(&facts, today), &path)?;
+    Ok(path)
+}
+
+/// Prints one letter into `dir`, marks it printed once its PDF is safely written, and returns
+/// the file's path.
+pub fn print_letter(
+    store: &mut Store,
+    letter_id: i64,
+    today: NaiveDate,
+    dir: &Path,
+) -> Result<PathBuf> {
+    let path = write_letter(store, letter_id, today, dir)?;
+    store.mark_letter_printed(letter_id, today)?;
     Ok(path)
 }
 
@@ -496,9 +509,7 @@ pub fn write_pending_letters(
     let mut written = Vec::with_capacity(pending.len());
     for (index, letter) in pending.iter().enumerate() {
         on_letter(letter, index + 1, pending.len());
-        let path = write_letter(store, letter.id, today, dir)?;
-        store.mark_letter_printed(letter.id, today)?;
-        written.push(path);
+        written.push(print_letter(store, letter.id, today, dir)?);
     }
     Ok(written)
 }

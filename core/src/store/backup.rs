@@ -107,7 +107,7 @@ impl Store {
     /// Describes the backup at `path` (its passphrase given when it is encrypted; the
     /// database's own passphrase is tried when none is).
     pub fn inspect_backup(&self, path: &Path, passphrase: Option<&str>) -> Result<BackupSummary> {
-        inspect_backup(path, passphrase.or(self.passphrase()))
+        inspect_backup(path, given(passphrase).or(self.passphrase()))
     }
 
     /// Replaces the whole content of the database with the backup at `from`, after checking
@@ -120,7 +120,7 @@ impl Store {
         passphrase: Option<&str>,
         today: NaiveDate,
     ) -> Result<Restored> {
-        let passphrase = passphrase.or(self.passphrase()).map(str::to_owned);
+        let passphrase = given(passphrase).or(self.passphrase()).map(str::to_owned);
         let incoming = inspect_backup(from, passphrase.as_deref())?;
         let Some(path) = self.path.clone() else {
             return Err(Error::invalid(
@@ -262,6 +262,11 @@ pub(super) fn before_migration(
 
 /// Describes the backup file at `path`, checking it on the way: it must be a sound SQLite
 /// file, a MentorDesk database, and not from a newer MentorDesk.
+/// A passphrase field left empty gives none: the database's own is tried instead.
+fn given(passphrase: Option<&str>) -> Option<&str> {
+    passphrase.filter(|p| !p.is_empty())
+}
+
 pub fn inspect_backup(path: &Path, passphrase: Option<&str>) -> Result<BackupSummary> {
     let conn = open_checked(path, passphrase, true)?;
     let encrypted = super::is_encrypted(path)?;

@@ -89,9 +89,9 @@ impl Store {
         Ok(matching::suggest(&seeker, &candidates, &self.settings()?))
     }
 
-    /// The best assignment of the applications ready for matching (of one intake, or all) to
-    /// mentors within their places free (`matching::assign`). Saves nothing: the officer
-    /// accepts it with `accept_cohort`.
+    /// The best assignment of the applications ready for matching (of one intake, or all when
+    /// `intake` is none or empty) to mentors within their places free (`matching::assign`).
+    /// Saves nothing: the officer accepts it with `accept_cohort`.
     ///
     /// Each pair is scored against its own application's wanted period, so a row's score and
     /// reasons are those `suggestions` shows. The places a mentor has left, though, are counted
@@ -106,6 +106,7 @@ impl Store {
     ) -> Result<CohortProposal> {
         let _ = today;
         let settings = self.settings()?;
+        let intake = intake.filter(|i| !i.is_empty());
         let applications = self.matchable_applications(intake)?;
         let seekers = applications
             .iter()

@@ -44,7 +44,8 @@ pub use migrate::LATEST_VERSION;
 pub use progress::OfferedPeriod;
 pub use proteges::ProtegeRow;
 pub use selection::{
-    ApplicationQuery, ApplicationRow, ApplicationView, LetterOwed, MentorNamed, MentorReply,
+    ApplicationQuery, ApplicationRow, ApplicationView, CohortSaved, LetterOwed, MentorNamed,
+    MentorReply,
 };
 pub use staff::{StaffQuery, StaffRow};
 pub use units::UnitRow;
@@ -118,7 +119,11 @@ impl Store {
 
     /// Opens (creating if needed) the database file with its passphrase, if it has one, and
     /// brings it to the latest version. A new file opened with a passphrase is encrypted.
+    /// An empty passphrase is refused before the file is touched.
     pub fn open_with(path: &Path, passphrase: Option<&str>) -> Result<Store> {
+        if passphrase == Some("") {
+            return Err(Error::invalid("passphrase", "Type the passphrase."));
+        }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::file(dir, e))?;
         }

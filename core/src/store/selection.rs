@@ -59,6 +59,15 @@ pub struct ApplicationRow {
     pub mentor: Option<String>,
 }
 
+/// What accepting a cohort saved.
+#[derive(Debug, Serialize)]
+pub struct CohortSaved {
+    /// The applications matched, as the applications list now shows them.
+    pub applications: Vec<ApplicationRow>,
+    /// Notices to the mentors now owed, printed from the Applications screen.
+    pub notices: usize,
+}
+
 /// An application's page: the record, the committee's reviews, the decision trail, whether it
 /// may be matched now, the mentor proposed or accepted, and the letters it still owes.
 #[derive(Debug, Serialize)]
@@ -461,18 +470,32 @@ impl Store {
         Ok(())
     }
 
-    /// Matches a whole cohort as accepted by the officer: every pair or none.
+    /// Matches a whole cohort as accepted by the officer: every `(application, mentor)` pair
+    /// or none. Returns the applications matched, as the list now shows them, and how many
+    /// notices to mentors the cohort now owes.
     pub fn accept_cohort(
         &mut self,
         pairs: &[(i64, i64)],
         actor: &str,
         today: NaiveDate,
-    ) -> Result<()> {
+    ) -> Result<CohortSaved> {
         self.in_transaction(|store| {
             for &(application_id, mentor_id) in pairs {
                 store.match_mentor(application_id, mentor_id, actor, today)?;
             }
             Ok(())
+        })?;
+        let accepted = |id: i64| pairs.iter().any(|&(application, _)| application == id);
+        let mut applications = self.applications(&ApplicationQuery::default())?;
+        applications.retain(|row| accepted(row.id));
+        let notices = self
+            .pending_letters()?
+            .iter()
+            .filter(|l| l.kind == LetterKind::MentorNotice && accepted(l.application_id))
+            .count();
+        Ok(CohortSaved {
+            applications,
+            notices,
         })
     }
 

@@ -88,6 +88,18 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Creates the programme manager's account on a database nobody can sign in to yet.
+    /// Refused once anyone may sign in, so it cannot be used to make a second manager.
+    pub fn create_first_user(&mut self, name: &str, password: &str) -> Result<User> {
+        if self.has_users()? {
+            return Err(Error::NotAllowed(
+                "Someone may already sign in: sign in, and ask the programme manager to add you."
+                    .into(),
+            ));
+        }
+        self.create_user(name, Role::ProgrammeManager, password)
+    }
+
     /// Adds a person who may sign in. The very first person must be a programme manager, so
     /// that someone can always manage the others.
     pub fn create_user(&mut self, name: &str, role: Role, password: &str) -> Result<User> {
