@@ -3,14 +3,14 @@
 
 use chrono::{Days, NaiveDate};
 use mentordesk_core::dashboard::{Attention, AttentionKind};
-use mentordesk_core::domain::{Mode, Status};
+use mentordesk_core::domain::Status;
 use mentordesk_core::progress::{Period, Recommendation, ReportEntry};
-use mentordesk_core::session::{Action, ActionOwner, Session, SessionKind};
+use mentordesk_core::session::{Action, ActionOwner, Session};
 use mentordesk_core::store::MentorshipQuery;
 use mentordesk_core::workplan::{EventKind, WorkPlanEvent};
 use mentordesk_core::{cycle::Cycle, Store};
 
-use crate::{date, sample_store};
+use crate::{date, fixtures, sample_store};
 
 const TODAY: &str = "2026-11-23";
 
@@ -43,19 +43,8 @@ fn lines(store: &Store, day: NaiveDate, kind: AttentionKind, mentorship_id: i64)
 
 fn session(mentorship_id: i64, held_on: NaiveDate, actions: Vec<Action>) -> Session {
     Session {
-        id: None,
-        mentorship_id,
-        held_on,
-        minutes: 60,
-        place: String::new(),
-        mode: Mode::FaceToFace,
-        kind: SessionKind::Planned,
-        topics: "Planning the unit's budget".into(),
-        advice: String::new(),
-        diagnosis_now: String::new(),
-        diagnosis_goal: String::new(),
-        confidential_notes: String::new(),
         actions,
+        ..fixtures::session(mentorship_id, held_on)
     }
 }
 
@@ -88,11 +77,8 @@ fn an_action_is_flagged_the_day_after_it_was_due_and_not_once_done() {
     let (_dir, mut store) = sample_store();
     let id = active_mentorship(&store);
     let action = Action {
-        id: None,
-        description: "Send the draft operational plan".into(),
         owner: ActionOwner::Protege,
-        due_on: Some(later(5)),
-        done_on: None,
+        ..fixtures::action("Send the draft operational plan", later(5))
     };
     let session_id = store
         .save_session(&session(id, date(TODAY), vec![action]), date(TODAY))

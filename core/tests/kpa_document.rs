@@ -4,13 +4,13 @@
 use std::path::Path;
 
 use mentordesk_core::document::long_date;
-use mentordesk_core::domain::{Mentor, Mentorship, Recruitment};
+use mentordesk_core::domain::{Mentor, Mentorship};
 use mentordesk_core::kpa::AllocationStatus;
 use mentordesk_core::print::kpa_allocation::{self as document, KpaFacts, CLAUSES};
 use mentordesk_core::store::{AllocationQuery, AllocationRow, StaffQuery};
 use mentordesk_core::Store;
 
-use crate::{check_pdf, date, run, sample_store, text_of};
+use crate::{check_pdf, date, fixtures, run, sample_store, text_of};
 
 /// Asserts that every one of `expected` is in `text`, naming the document when one is not.
 /// The model's plain text writes a field as "Label: value" where the page prints the label in
@@ -36,26 +36,13 @@ pub fn unappointed_mentor(store: &mut Store) -> i64 {
         .unwrap();
     store
         .save_mentor(&Mentor {
-            id: None,
-            staff_id: Some(staff[0].id),
-            external_name: String::new(),
-            organisation_id: None,
-            fields_of_expertise: "Expenditure management".into(),
-            qualifications: String::new(),
-            professional_background: String::new(),
-            scarce_skills: String::new(),
-            years_experience: 9,
-            recruitment: Recruitment::Volunteer,
-            nominated_by: String::new(),
             training_course: String::new(),
             training_provider: String::new(),
             training_completed_on: None,
             training_certificate: String::new(),
             appointment_start: None,
             appointment_end: None,
-            experience_override_reason: String::new(),
-            languages: String::new(),
-            archived: false,
+            ..fixtures::mentor(staff[0].id)
         })
         .unwrap()
 }

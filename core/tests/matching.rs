@@ -5,12 +5,12 @@
 use chrono::NaiveDate;
 use mentordesk_core::domain::*;
 use mentordesk_core::matching::{assign, exclusion, score, suggest, Candidate, Seeker};
-use mentordesk_core::selection::{Application, Decision, Entry, Review};
+use mentordesk_core::selection::Application;
 use mentordesk_core::settings::Settings;
 use mentordesk_core::{Error, Rule, Store};
 use proptest::prelude::*;
 
-use crate::date;
+use crate::{date, fixtures};
 
 fn today() -> NaiveDate {
     date("2026-11-23")
@@ -342,33 +342,24 @@ fn staff(store: &mut Store, persal: &str, name: &str, manager: Option<i64>, born
     store
         .save_staff(
             &Staff {
-                id: None,
                 persal: persal.into(),
                 first_names: first.into(),
                 surname: surname.into(),
                 gender: Some(Gender::Female),
-                race: None,
                 date_of_birth: Some(date(born)),
-                disability: false,
-                designation: "Official".into(),
-                salary_level: Some(9),
-                unit_id: None,
                 line_manager_id: manager,
                 location: Some(Location::Urban),
-                public_service_start: None,
-                unit_start: None,
-                email: String::new(),
-                phone: String::new(),
-                archived: false,
+                ..fixtures::staff(0)
             },
             today(),
         )
         .unwrap()
 }
 
+/// A trained mentor appointed from October 2026 to September 2027: internal when `staff_id`
+/// is given, otherwise `name` of `organisation`.
 fn mentor(staff_id: Option<i64>, organisation: Option<i64>, name: &str) -> Mentor {
     Mentor {
-        id: None,
         staff_id,
         external_name: if staff_id.is_none() {
             name.into()
@@ -377,82 +368,28 @@ fn mentor(staff_id: Option<i64>, organisation: Option<i64>, name: &str) -> Mento
         },
         organisation_id: organisation,
         fields_of_expertise: "Budget planning and procurement".into(),
-        qualifications: String::new(),
-        professional_background: String::new(),
-        scarce_skills: String::new(),
-        years_experience: 12,
-        recruitment: Recruitment::Volunteer,
-        nominated_by: String::new(),
-        training_course: "Mentoring for managers".into(),
-        training_provider: "Academy".into(),
-        training_completed_on: Some(date("2026-05-01")),
-        training_certificate: String::new(),
         appointment_start: Some(date("2026-10-01")),
         appointment_end: Some(date("2027-09-30")),
-        experience_override_reason: String::new(),
         languages: "English".into(),
-        archived: false,
+        ..fixtures::mentor(0)
     }
 }
 
 fn protege(store: &mut Store, staff_id: i64, needs: &str) -> i64 {
     store
-        .save_protege(&Protege {
-            id: None,
-            staff_id,
-            kind: ProtegeKind::Applicant,
-            programme_detail: String::new(),
-            career_goals: String::new(),
-            career_path_plan: String::new(),
-            education: String::new(),
-            work_experience: String::new(),
-            strengths: String::new(),
-            weaknesses: String::new(),
-            development_needs: needs.into(),
-            archived: false,
-        })
+        .save_protege(&Protege::new(staff_id, ProtegeKind::Applicant, needs))
         .unwrap()
 }
 
 /// An application for January to June 2027, approved by the committee.
 fn approved_application(store: &mut Store, protege_id: i64, intake: &str) -> i64 {
-    let id = store
-        .save_application(
-            &Application {
-                id: None,
-                protege_id,
-                entry: Entry::Application,
-                received_on: date("2026-11-02"),
-                intake: intake.into(),
-                wanted_start: date("2027-01-01"),
-                wanted_end: date("2027-06-30"),
-                preferred_gender: None,
-                preferred_language: String::new(),
-                motivation: String::new(),
-                state: mentordesk_core::selection::State::Submitted,
-                mentor_id: None,
-                mentorship_id: None,
-            },
-            "Programme office",
-            today(),
-        )
-        .unwrap();
-    store.start_review(id, "Programme office", today()).unwrap();
-    store
-        .record_review(
-            &Review {
-                id: None,
-                application_id: id,
-                reviewed_on: date("2026-11-20"),
-                members_present: "The selection committee".into(),
-                interview_notes: String::new(),
-                decision: Decision::Approved,
-                reasons: "Clear development needs.".into(),
-            },
-            today(),
-        )
-        .unwrap();
-    id
+    let application = Application {
+        intake: intake.into(),
+        wanted_start: date("2027-01-01"),
+        wanted_end: date("2027-06-30"),
+        ..fixtures::application(protege_id)
+    };
+    fixtures::approved_application(store, &application).unwrap()
 }
 
 fn programme() -> Programme {
@@ -543,27 +480,10 @@ fn programme() -> Programme {
     let full = mentors.iter().find(|m| m.0 == "full").unwrap().1;
     store
         .save_mentorship(&Mentorship {
-            id: None,
-            mentor_id: full,
-            protege_id: peer_protege,
             start_date: date("2027-02-01"),
             end_date: date("2027-05-31"),
-            purpose: Purpose::CareerDevelopment,
-            mode: Mode::FaceToFace,
-            frequency: Frequency::Monthly,
-            meeting_minutes: 60,
-            meeting_place: String::new(),
             status: Status::Draft,
-            capacity_override_reason: String::new(),
-            goals: vec![Goal {
-                description: "Write a monthly report".into(),
-                measure: "Six reports".into(),
-                due_on: None,
-                status: GoalStatus::NotStarted,
-                progress: 0,
-            }],
-            competencies: Vec::new(),
-            archived: false,
+            ..fixtures::mentorship(full, peer_protege)
         })
         .unwrap();
     Programme {

@@ -8,7 +8,7 @@ use mentordesk_core::store::MentorshipQuery;
 use mentordesk_core::termination::{Step, StepKind};
 use mentordesk_core::Store;
 
-use crate::{date, sample_store};
+use crate::{date, fixtures, sample_store};
 
 const TODAY: &str = "2026-11-23";
 
@@ -21,11 +21,8 @@ fn first_mentorship(store: &Store) -> Mentorship {
 
 fn goal(description: &str, status: GoalStatus) -> Goal {
     Goal {
-        description: description.into(),
-        measure: String::new(),
-        due_on: None,
         status,
-        progress: 0,
+        ..fixtures::goal(description)
     }
 }
 

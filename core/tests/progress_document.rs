@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use mentordesk_core::cycle::Cycle;
 use mentordesk_core::document::long_date;
 use mentordesk_core::document::Document;
-use mentordesk_core::domain::{Competency, Goal, GoalStatus, Mode};
+use mentordesk_core::domain::{Goal, GoalStatus};
 use mentordesk_core::print::progress_report::{
     self, build, progress_report, write_progress_report, ProgressFacts, CLAUSES,
     CONFIDENTIAL_HEADING, NOT_YET_WRITTEN,
@@ -15,7 +15,7 @@ use mentordesk_core::session::{Action, ActionOwner, Session, SessionKind};
 use mentordesk_core::store::{Confidential, MentorshipQuery};
 use mentordesk_core::Store;
 
-use crate::{check_pdf, date, sample_store, text_of};
+use crate::{check_pdf, date, fixtures, sample_store, text_of};
 
 const TODAY: &str = "2026-11-23";
 
@@ -32,39 +32,31 @@ struct Logged {
 
 fn goal(description: &str, due: Option<&str>, status: GoalStatus, progress: u8) -> Goal {
     Goal {
-        description: description.into(),
         measure: format!("Measure of {description}"),
         due_on: due.map(date),
         status,
         progress,
+        ..fixtures::goal(description)
     }
 }
 
 fn action(description: &str, owner: ActionOwner, due: &str, done: Option<&str>) -> Action {
     Action {
-        id: None,
-        description: description.into(),
         owner,
-        due_on: Some(date(due)),
         done_on: done.map(date),
+        ..fixtures::action(description, date(due))
     }
 }
 
+/// A planned session with no action; `notes` are its confidential notes.
 fn session(id: i64, held_on: &str, minutes: u32, topics: &str, notes: &str) -> Session {
     Session {
-        id: None,
-        mentorship_id: id,
-        held_on: date(held_on),
         minutes,
-        place: "Boardroom 3".into(),
-        mode: Mode::FaceToFace,
         kind: SessionKind::Planned,
         topics: topics.into(),
-        advice: String::new(),
-        diagnosis_now: String::new(),
-        diagnosis_goal: String::new(),
         confidential_notes: notes.into(),
         actions: Vec::new(),
+        ..fixtures::session(id, date(held_on))
     }
 }
 
@@ -124,21 +116,9 @@ fn logged() -> Logged {
         ),
     ];
     m.competencies = vec![
-        Competency {
-            name: "Financial management".into(),
-            current_level: 2,
-            target_level: 4,
-        },
-        Competency {
-            name: "Report writing".into(),
-            current_level: 2,
-            target_level: 3,
-        },
-        Competency {
-            name: "Presenting".into(),
-            current_level: 1,
-            target_level: 3,
-        },
+        fixtures::competency("Financial management", 2, 4),
+        fixtures::competency("Report writing", 2, 3),
+        fixtures::competency("Presenting", 1, 3),
     ];
     store.save_mentorship(&m).unwrap();
 

@@ -5,7 +5,7 @@ use mentordesk_core::rules::{check_pairing, PairingFacts};
 use mentordesk_core::settings::Settings;
 use mentordesk_core::Rule;
 
-use crate::date;
+use crate::{date, fixtures};
 
 /// A pairing that keeps every rule; each test changes one thing.
 struct Case {
@@ -20,49 +20,17 @@ struct Case {
 fn case() -> Case {
     Case {
         mentorship: Mentorship {
-            id: None,
-            mentor_id: 1,
-            protege_id: 1,
             start_date: date("2026-05-01"),
             end_date: date("2027-03-31"),
-            purpose: Purpose::CareerDevelopment,
-            mode: Mode::FaceToFace,
-            frequency: Frequency::Monthly,
-            meeting_minutes: 60,
-            meeting_place: String::new(),
-            status: Status::Active,
-            capacity_override_reason: String::new(),
-            goals: vec![Goal {
-                description: "Lead a project".into(),
-                measure: String::new(),
-                due_on: None,
-                status: GoalStatus::NotStarted,
-                progress: 0,
-            }],
-            competencies: vec![],
-            archived: false,
+            ..fixtures::mentorship(1, 1)
         },
         mentor: Mentor {
             id: Some(1),
-            staff_id: Some(10),
-            external_name: String::new(),
-            organisation_id: None,
-            fields_of_expertise: "Finance".into(),
-            qualifications: String::new(),
-            professional_background: String::new(),
-            scarce_skills: String::new(),
             years_experience: 12,
-            recruitment: Recruitment::Volunteer,
-            nominated_by: String::new(),
-            training_course: "Mentoring".into(),
-            training_provider: "NSG".into(),
             training_completed_on: Some(date("2026-02-01")),
-            training_certificate: "C-1".into(),
             appointment_start: Some(date("2026-04-01")),
             appointment_end: Some(date("2027-03-31")),
-            experience_override_reason: String::new(),
-            languages: String::new(),
-            archived: false,
+            ..fixtures::mentor(10)
         },
         line_manager: Some(99),
         mentor_overlapping: 0,

@@ -11,7 +11,7 @@ use mentordesk_core::selection::{
 use mentordesk_core::store::{ApplicationQuery, Confidential, MentorReply, MentorshipQuery};
 use mentordesk_core::{Error, Store};
 
-use crate::{check_pdf, date, sample_store, text_of};
+use crate::{check_pdf, date, fixtures, sample_store, text_of};
 
 const OFFICER: &str = "Refilwe Mokoena";
 const REASONS: &str = "Career path plan not yet agreed with the line manager; \
@@ -59,19 +59,12 @@ fn scene() -> Scene {
 /// An application received on 2 November 2026 for January to July 2027.
 fn application(protege_id: i64) -> Application {
     Application {
-        id: None,
-        protege_id,
-        entry: Entry::Application,
         received_on: date("2026-11-02"),
         intake: "2027 intake".into(),
         wanted_start: date("2027-01-11"),
         wanted_end: date("2027-07-30"),
-        preferred_gender: None,
-        preferred_language: String::new(),
         motivation: "I want to grow into a professional role.".into(),
-        state: State::Submitted,
-        mentor_id: None,
-        mentorship_id: None,
+        ..fixtures::application(protege_id)
     }
 }
 

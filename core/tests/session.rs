@@ -1,12 +1,11 @@
 //! The session log: validation, actions that carry over until done, and confidential notes
 //! left out unless asked for.
 
-use mentordesk_core::domain::Mode;
 use mentordesk_core::session::*;
 use mentordesk_core::store::{Confidential, MentorshipQuery};
 use mentordesk_core::{sample, Store};
 
-use crate::date;
+use crate::{date, fixtures};
 
 fn sample_store() -> (tempfile::TempDir, Store, i64) {
     let dir = tempfile::tempdir().unwrap();
@@ -19,30 +18,15 @@ fn sample_store() -> (tempfile::TempDir, Store, i64) {
 }
 
 fn action(description: &str, due: &str) -> Action {
-    Action {
-        id: None,
-        description: description.into(),
-        owner: ActionOwner::Protege,
-        due_on: Some(date(due)),
-        done_on: None,
-    }
+    fixtures::action(description, date(due))
 }
 
 fn session(mentorship_id: i64, held_on: &str, actions: Vec<Action>) -> Session {
     Session {
-        id: None,
-        mentorship_id,
-        held_on: date(held_on),
-        minutes: 60,
-        place: "Boardroom 3".into(),
-        mode: Mode::FaceToFace,
-        kind: SessionKind::Planned,
         topics: "Budget variance reports".into(),
-        advice: "Start from the cash-flow forecast.".into(),
-        diagnosis_now: "Drafts reports with help".into(),
-        diagnosis_goal: "Presents the monthly report alone".into(),
         confidential_notes: "Worried about a conflict with a colleague.".into(),
         actions,
+        ..fixtures::session(mentorship_id, date(held_on))
     }
 }
 

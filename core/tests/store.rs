@@ -5,7 +5,7 @@ use mentordesk_core::domain::*;
 use mentordesk_core::store::{MentorshipQuery, Register, StaffQuery};
 use mentordesk_core::{sample, Error, Rule, Store};
 
-use crate::date;
+use crate::{date, fixtures};
 
 fn today() -> chrono::NaiveDate {
     date("2026-11-23")
@@ -23,26 +23,16 @@ fn sample_store() -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
+/// A staff member with every date and the e-mail address filled, so a round trip covers them.
 fn person(persal: &str, first_names: &str, surname: &str) -> Staff {
     Staff {
-        id: None,
         persal: persal.into(),
         first_names: first_names.into(),
         surname: surname.into(),
-        gender: Some(Gender::Female),
-        race: Some(Race::White),
-        date_of_birth: Some(date("1985-02-28")),
-        disability: false,
-        designation: "Deputy Director".into(),
-        salary_level: Some(11),
-        unit_id: None,
-        line_manager_id: None,
-        location: Some(Location::Rural),
         public_service_start: Some(date("2008-01-15")),
         unit_start: Some(date("2015-07-01")),
         email: "zoe@example.gov.za".into(),
-        phone: String::new(),
-        archived: false,
+        ..fixtures::staff(0)
     }
 }
 
@@ -205,17 +195,10 @@ fn a_mentorship_survives_a_round_trip_with_its_goals_and_competencies() {
         .id;
     let mut m = store.mentorship(first).unwrap();
     m.goals.push(Goal {
-        description: "Present to the executive".into(),
-        measure: "Once".into(),
         due_on: Some(date("2027-01-15")),
-        status: GoalStatus::NotStarted,
-        progress: 0,
+        ..fixtures::goal("Present to the executive")
     });
-    m.competencies = vec![Competency {
-        name: "Presenting".into(),
-        current_level: 2,
-        target_level: 4,
-    }];
+    m.competencies = vec![fixtures::competency("Presenting", 2, 4)];
     store.save_mentorship(&m).unwrap();
     assert_eq!(store.mentorship(first).unwrap(), m);
 }
@@ -352,10 +335,8 @@ fn a_failed_multi_record_change_leaves_nothing_behind() {
     let (_dir, mut store) = new_store();
     let result = store.in_transaction(|s| {
         s.save_unit(&Unit {
-            id: None,
             name: "Legal Services".into(),
-            line_manager_id: None,
-            archived: false,
+            ..Unit::default()
         })?;
         s.save_staff(&person("12345678", "Zoë", "van der Merwe"), today())?;
         s.save_staff(&person("12345678", "Pieter", "O'Neill"), today())

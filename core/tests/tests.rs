@@ -1,4 +1,5 @@
-//! Integration tests of core, one module per area of `src/`.
+//! Integration tests of core, one module per area of `src/`, and `fixtures`, the records and
+//! programmes the tests share with the benchmarks.
 
 mod agreement;
 mod audit;
@@ -10,6 +11,7 @@ mod dashboard;
 mod document;
 mod encryption;
 mod export;
+pub mod fixtures;
 mod import;
 mod kpa;
 mod kpa_document;
@@ -29,13 +31,9 @@ mod workplan;
 use std::path::Path;
 use std::process::Command;
 
-use chrono::NaiveDate;
 use mentordesk_core::Store;
 
-pub fn date(text: &str) -> NaiveDate {
-    text.parse()
-        .unwrap_or_else(|_| panic!("bad test date {text}"))
-}
+pub use fixtures::date;
 
 /// Runs a PDF tool (poppler, qpdf) and returns what it printed.
 pub fn run(tool: &str, args: &[&str]) -> String {

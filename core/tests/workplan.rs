@@ -7,25 +7,15 @@ use mentordesk_core::store::{MentorshipQuery, OverdueEvent};
 use mentordesk_core::workplan::*;
 use mentordesk_core::{sample, Store};
 
-use crate::date;
+use crate::{date, fixtures};
 
 fn mentorship(start: &str, end: &str, frequency: Frequency) -> Mentorship {
     Mentorship {
         id: Some(1),
-        mentor_id: 1,
-        protege_id: 1,
         start_date: date(start),
         end_date: date(end),
-        purpose: Purpose::CareerDevelopment,
-        mode: Mode::FaceToFace,
         frequency,
-        meeting_minutes: 60,
-        meeting_place: String::new(),
-        status: Status::Active,
-        capacity_override_reason: String::new(),
-        goals: Vec::new(),
-        competencies: Vec::new(),
-        archived: false,
+        ..fixtures::mentorship(1, 1)
     }
 }
 
