@@ -5,6 +5,7 @@
 pub mod access;
 pub mod audit_export;
 pub mod calendar;
+pub mod chart;
 mod choice;
 pub mod cycle;
 pub mod dashboard;

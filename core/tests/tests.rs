@@ -5,6 +5,7 @@ mod agreement;
 mod audit;
 mod backup;
 mod calendar;
+mod chart;
 mod contracts;
 mod cycle;
 mod dashboard;

@@ -1,13 +1,15 @@
 //! The printed documents' layout model: a document is a title, a reference and a list of
-//! blocks (headings, paragraphs, tables, signature blocks, ...). Builders such as
-//! `agreement` fill this model; `pdf` turns it into pages. This module owns only the
-//! model's shape and its plain text; it knows nothing of fonts, pages or PDF.
+//! blocks (headings, paragraphs, tables, signature blocks, charts, questions on a form, ...).
+//! Builders such as `agreement` fill this model; `pdf` turns it into pages. This module owns
+//! only the model's shape and its plain text; it knows nothing of fonts, pages or PDF.
 
 pub mod pdf;
 
 use std::path::Path;
 
 use chrono::NaiveDate;
+
+use crate::chart::{format_value, Chart};
 
 pub use pdf::render as render_pdf;
 
@@ -41,10 +43,29 @@ pub enum Block {
     },
     /// Signature blocks, two side by side per row; a row is never split across pages.
     Signatures(Vec<Signatory>),
+    /// A bar or line chart drawn with its axes, value labels and legend, or its `empty` note
+    /// in a frame when it has no data; a chart is never split across pages.
+    Chart(Chart),
+    /// A question on a form printed to be filled in by hand, with the space for its answer;
+    /// a question is never split from its answer space across pages.
+    Question {
+        text: String,
+        answer: AnswerSpace,
+    },
     /// Smaller grey text for remarks that are not part of the agreement's clauses.
     Note(String),
     /// What follows starts on a new page (a letter's file copy, for example).
     PageBreak,
+}
+
+/// Where a printed question is answered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnswerSpace {
+    /// A row of empty tick boxes, each with its label beside it ("1", "2", ... or "Yes",
+    /// "No"), continuing on further lines when they do not fit on one.
+    Boxes(Vec<String>),
+    /// This many ruled lines to write on.
+    Lines(u8),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -99,6 +120,15 @@ impl Document {
                     lines.push(titles.join(" | "));
                     lines.extend(rows.iter().map(|row| row.join(" | ")));
                 }
+                Block::Chart(chart) => chart_text(chart, &mut lines),
+                Block::Question { text, answer } => {
+                    lines.push(text.clone());
+                    if let AnswerSpace::Boxes(options) = answer {
+                        let boxes: Vec<String> =
+                            options.iter().map(|option| format!("☐ {option}")).collect();
+                        lines.push(boxes.join("  "));
+                    }
+                }
                 Block::PageBreak => {}
                 Block::Signatures(signatories) => {
                     for signatory in signatories {
@@ -110,6 +140,28 @@ impl Document {
         }
         lines.push(self.generated_line());
         lines.join("\n")
+    }
+}
+
+/// A chart as text: its title, then a row naming the categories and a row per series with
+/// its values ("Held | 4 | 7"), or its empty note when it has no data.
+fn chart_text(chart: &Chart, lines: &mut Vec<String>) {
+    lines.push(chart.title.clone());
+    if !chart.has_data() {
+        lines.push(chart.empty.clone());
+        return;
+    }
+    let header = std::iter::once(chart.value_label.as_str())
+        .chain(chart.categories.iter().map(String::as_str));
+    lines.push(header.collect::<Vec<_>>().join(" | "));
+    for (index, series) in chart.series.iter().enumerate() {
+        let values = (0..chart.categories.len()).map(|category| {
+            chart
+                .value(index, category)
+                .map_or("–".into(), format_value)
+        });
+        let row: Vec<String> = std::iter::once(series.name.clone()).chain(values).collect();
+        lines.push(row.join(" | "));
     }
 }
 

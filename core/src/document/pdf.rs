@@ -4,20 +4,23 @@
 //! (for example `crate::print::agreement`), and where the bytes go is the caller's.
 //!
 //! Layout happens in two passes. The blocks are first cut into chunks (a line of text, a
-//! table row, a row of signature blocks), the units that are never split; the chunks are
-//! then dealt onto pages. Only once the number of pages is known are the page headers and
-//! "Page x of y" footers added and the pages turned into PDF operations.
+//! table row, a row of signature blocks or tick boxes, a chart's plot), the units that are
+//! never split; the chunks are then dealt onto pages. Only once the number of pages is known
+//! are the page headers and "Page x of y" footers added and the pages turned into PDF
+//! operations. Charts are drawn by `chart`, with the same marks as everything else.
+
+mod chart;
 
 use std::rc::Rc;
 use std::sync::OnceLock;
 
 use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, OffsetDateTime, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
-    TextMatrix,
+    Color, FontId, Line, LineDashPattern, LinePoint, Mm, OffsetDateTime, Op, PaintMode, ParsedFont,
+    PdfDocument, PdfFontHandle, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point, Polygon,
+    PolygonRing, Pt, Rect, Rgb, TextItem, TextMatrix, WindingOrder,
 };
 
-use super::{Block, Column, Document, Signatory};
+use super::{AnswerSpace, Block, Column, Document, Signatory};
 use crate::{Error, Result};
 
 static REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
@@ -44,6 +47,13 @@ const BULLET_INDENT: f32 = 14.0;
 const FIELD_LABEL_WIDTH: f32 = TEXT_WIDTH * 0.3;
 const FIELD_GAP: f32 = 10.0;
 const SIGNATURE_GAP: f32 = 28.0;
+/// A tick box's side, the space between it and its label, and between one option and the
+/// next.
+const TICK_BOX: f32 = 9.0;
+const TICK_BOX_GAP: f32 = 5.0;
+const OPTION_GAP: f32 = 22.0;
+/// The distance between ruled lines to write on: a comfortable handwritten line.
+const WRITING_LINE: f32 = 24.0;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Colour(f32, f32, f32);
@@ -51,6 +61,9 @@ struct Colour(f32, f32, f32);
 const BLACK: Colour = Colour(0.0, 0.0, 0.0);
 const GREY: Colour = Colour(0.36, 0.36, 0.36);
 const RULE_GREY: Colour = Colour(0.6, 0.6, 0.6);
+/// Darker than a table's rules, so that lines to write on survive a photocopy.
+const WRITING_GREY: Colour = Colour(0.45, 0.45, 0.45);
+const WHITE: Colour = Colour(1.0, 1.0, 1.0);
 /// The one accent: a dark navy for the title rule, and a pale tint of it for table headers.
 const ACCENT: Colour = Colour(0.12, 0.25, 0.42);
 const ACCENT_TINT: Colour = Colour(0.87, 0.9, 0.95);
@@ -185,6 +198,33 @@ enum Mark {
         height: f32,
         colour: Colour,
     },
+    /// A path through `points`: a chart's line, a bar, a marker, a tick box. A closed shape
+    /// is filled and/or outlined; an open one is only ever stroked.
+    Shape {
+        points: Vec<(f32, f32)>,
+        closed: bool,
+        fill: Option<Colour>,
+        stroke: Option<Pen>,
+    },
+}
+
+/// How a line is stroked.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Pen {
+    thickness: f32,
+    colour: Colour,
+    /// Dashes and gaps in points, in turn; empty for a solid line.
+    dash: &'static [f32],
+}
+
+impl Pen {
+    const fn solid(thickness: f32, colour: Colour) -> Pen {
+        Pen {
+            thickness,
+            colour,
+            dash: &[],
+        }
+    }
 }
 
 impl Mark {
@@ -198,27 +238,76 @@ impl Mark {
     }
 
     fn rule(x1: f32, x2: f32, y: f32, thickness: f32, colour: Colour) -> Mark {
+        Mark::segment((x1, y), (x2, y), thickness, colour)
+    }
+
+    /// A straight line from one point to another.
+    fn segment(from: (f32, f32), to: (f32, f32), thickness: f32, colour: Colour) -> Mark {
         Mark::Line {
-            x1,
-            y1: y,
-            x2,
-            y2: y,
+            x1: from.0,
+            y1: from.1,
+            x2: to.0,
+            y2: to.1,
             thickness,
             colour,
         }
     }
 
-    fn moved_down(&self, dy: f32) -> Mark {
+    fn moved(&self, dx: f32, dy: f32) -> Mark {
         let mut mark = self.clone();
         match &mut mark {
-            Mark::Text { baseline, .. } => *baseline += dy,
-            Mark::Line { y1, y2, .. } => {
+            Mark::Text { x, baseline, .. } => {
+                *x += dx;
+                *baseline += dy;
+            }
+            Mark::Line { x1, y1, x2, y2, .. } => {
+                *x1 += dx;
                 *y1 += dy;
+                *x2 += dx;
                 *y2 += dy;
             }
-            Mark::Fill { top, .. } => *top += dy,
+            Mark::Fill { x, top, .. } => {
+                *x += dx;
+                *top += dy;
+            }
+            Mark::Shape { points, .. } => points.iter_mut().for_each(|(x, y)| {
+                *x += dx;
+                *y += dy;
+            }),
         }
         mark
+    }
+
+    /// The outline of a rectangle, to be filled or stroked.
+    fn rectangle(
+        x: f32,
+        top: f32,
+        width: f32,
+        height: f32,
+        fill: Option<Colour>,
+        stroke: Option<Pen>,
+    ) -> Mark {
+        Mark::Shape {
+            points: vec![
+                (x, top),
+                (x + width, top),
+                (x + width, top + height),
+                (x, top + height),
+            ],
+            closed: true,
+            fill,
+            stroke,
+        }
+    }
+
+    /// `text` centred on `x`, sitting on `baseline`.
+    fn centred(x: f32, baseline: f32, style: Style, text: String) -> Mark {
+        Mark::Text {
+            x: x - style.width(&text) / 2.0,
+            baseline,
+            style,
+            text,
+        }
     }
 }
 
@@ -309,6 +398,8 @@ fn chunks(doc: &Document) -> Vec<Chunk> {
             Block::Bullets(items) => push_bullets(&mut chunks, items),
             Block::Table { columns, rows } => push_table(&mut chunks, columns, rows),
             Block::Signatures(signatories) => push_signatures(&mut chunks, signatories),
+            Block::Chart(content) => chart::push_chart(&mut chunks, content),
+            Block::Question { text, answer } => push_question(&mut chunks, text, answer),
             Block::PageBreak => chunks.push(Chunk {
                 new_page: true,
                 ..Chunk::default()
@@ -495,28 +586,14 @@ fn table_row(widths: &[f32], cells: &[&str], style: Style, room: f32) -> Vec<Chu
             ];
             let mut x = LEFT;
             for (cell, width) in wrapped.iter().zip(widths) {
-                marks.push(Mark::Line {
-                    x1: x,
-                    y1: 0.0,
-                    x2: x,
-                    y2: height,
-                    thickness: 0.5,
-                    colour: RULE_GREY,
-                });
+                marks.push(Mark::segment((x, 0.0), (x, height), 0.5, RULE_GREY));
                 for (n, line) in cell.iter().skip(start).take(lines).enumerate() {
                     let top = CELL_PADDING_Y + n as f32 * style.leading;
                     marks.push(Mark::text(x + CELL_PADDING_X, top, style, line.clone()));
                 }
                 x += width;
             }
-            marks.push(Mark::Line {
-                x1: RIGHT,
-                y1: 0.0,
-                x2: RIGHT,
-                y2: height,
-                thickness: 0.5,
-                colour: RULE_GREY,
-            });
+            marks.push(Mark::segment((RIGHT, 0.0), (RIGHT, height), 0.5, RULE_GREY));
             Chunk {
                 height,
                 marks,
@@ -578,6 +655,74 @@ fn push_signatures(chunks: &mut Vec<Chunk>, signatories: &[Signatory]) {
     }
 }
 
+/// Pushes a question on a form and the space to answer it. Every chunk is kept with the
+/// next, so that a question moves overleaf with its boxes or lines rather than be parted
+/// from them.
+fn push_question(chunks: &mut Vec<Chunk>, text: &str, answer: &AnswerSpace) {
+    push_lines(chunks, text, BODY_BOLD, LEFT, TEXT_WIDTH, 14.0, true);
+    match answer {
+        AnswerSpace::Boxes(options) => push_tick_boxes(chunks, options),
+        AnswerSpace::Lines(count) => chunks.extend((0..*count).map(|n| Chunk {
+            space_before: if n == 0 { 2.0 } else { 0.0 },
+            height: WRITING_LINE,
+            marks: vec![Mark::rule(LEFT, RIGHT, WRITING_LINE, 0.6, WRITING_GREY)],
+            keep_with_next: true,
+            ..Chunk::default()
+        })),
+    }
+    if let Some(last) = chunks.last_mut() {
+        last.keep_with_next = false;
+    }
+}
+
+/// Pushes a row of empty tick boxes, each with its label beside it, as many to a line as
+/// fit; a label too long for a whole line is shortened.
+fn push_tick_boxes(chunks: &mut Vec<Chunk>, options: &[String]) {
+    let text_top = 4.0;
+    // The box's foot is a little below the baseline and its top a little above the
+    // capitals, so that it reads as belonging to the line of its label.
+    let box_top = BODY.baseline(text_top) - TICK_BOX + 1.2;
+    let pen = Pen::solid(0.8, BLACK);
+    let items = options.iter().map(|option| {
+        let label = shortened(option, BODY, TEXT_WIDTH - TICK_BOX - TICK_BOX_GAP);
+        let width = TICK_BOX + TICK_BOX_GAP + BODY.width(&label);
+        let tick_box = Mark::rectangle(0.0, box_top, TICK_BOX, TICK_BOX, None, Some(pen));
+        let text = Mark::text(TICK_BOX + TICK_BOX_GAP, text_top, BODY, label);
+        (width, vec![tick_box, text])
+    });
+    push_rows(chunks, items, OPTION_GAP, BODY.leading + 8.0);
+}
+
+/// Pushes items side by side, `gap` apart, starting a new row where the next would pass the
+/// right margin; an item is its width and its marks, drawn from x = 0. Each row is one chunk
+/// of `height`, kept with the next so that the rows stay with what they belong to.
+fn push_rows(
+    chunks: &mut Vec<Chunk>,
+    items: impl IntoIterator<Item = (f32, Vec<Mark>)>,
+    gap: f32,
+    height: f32,
+) {
+    let mut rows: Vec<Vec<Mark>> = Vec::new();
+    let mut x = LEFT;
+    for (width, marks) in items {
+        if rows.is_empty() || x + width > RIGHT {
+            rows.push(Vec::new());
+            x = LEFT;
+        }
+        if let Some(row) = rows.last_mut() {
+            row.extend(marks.iter().map(|mark| mark.moved(x, 0.0)));
+        }
+        x += width + gap;
+    }
+    chunks.extend(rows.into_iter().enumerate().map(|(n, marks)| Chunk {
+        space_before: if n == 0 { 2.0 } else { 0.0 },
+        height,
+        marks,
+        keep_with_next: true,
+        ..Chunk::default()
+    }));
+}
+
 /// Adds `text` wrapped to `width` at `x` below `y`, and moves `y` below it.
 fn push_wrapped(marks: &mut Vec<Mark>, text: &str, style: Style, x: f32, width: f32, y: &mut f32) {
     for line in wrap(text, style, width) {
@@ -599,14 +744,14 @@ fn paginate(chunks: &[Chunk]) -> Vec<Vec<Mark>> {
             pages.push(std::mem::take(&mut page));
             y = CONTENT_TOP;
             if let Some(header) = &chunk.repeat_on_new_page {
-                page.extend(header.marks.iter().map(|mark| mark.moved_down(y)));
+                page.extend(header.marks.iter().map(|mark| mark.moved(0.0, y)));
                 y += header.height;
             }
         }
         if y > CONTENT_TOP {
             y += chunk.space_before;
         }
-        page.extend(chunk.marks.iter().map(|mark| mark.moved_down(y)));
+        page.extend(chunk.marks.iter().map(|mark| mark.moved(0.0, y)));
         y += chunk.height;
     }
     pages.push(page);
@@ -764,24 +909,23 @@ fn operations(marks: &[Mark], regular: &FontId, bold: &FontId) -> Vec<Op> {
                 thickness,
                 colour,
             } => {
-                let point = |x: f32, y: f32| LinePoint {
-                    p: Point {
-                        x: Pt(x),
-                        y: Pt(PAGE_HEIGHT - y),
-                    },
-                    bezier: false,
-                };
                 ops.push(Op::SetOutlineColor {
                     col: colour.to_pdf(),
                 });
                 ops.push(Op::SetOutlineThickness { pt: Pt(*thickness) });
                 ops.push(Op::DrawLine {
                     line: Line {
-                        points: vec![point(*x1, *y1), point(*x2, *y2)],
+                        points: vec![page_point(*x1, *y1), page_point(*x2, *y2)],
                         is_closed: false,
                     },
                 });
             }
+            Mark::Shape {
+                points,
+                closed,
+                fill,
+                stroke,
+            } => shape_operations(&mut ops, points, *closed, *fill, *stroke),
             Mark::Text { .. } => {}
         }
     }
@@ -827,6 +971,77 @@ fn operations(marks: &[Mark], regular: &FontId, bold: &FontId) -> Vec<Op> {
     }
     ops.push(Op::EndTextSection);
     ops
+}
+
+/// A layout position as a point on the PDF page, whose y axis runs upwards.
+fn page_point(x: f32, y: f32) -> LinePoint {
+    LinePoint {
+        p: Point {
+            x: Pt(x),
+            y: Pt(PAGE_HEIGHT - y),
+        },
+        bezier: false,
+    }
+}
+
+/// The operations that fill and/or stroke a path; a dash pattern is undone afterwards, so
+/// that the rules drawn next are solid again.
+fn shape_operations(
+    ops: &mut Vec<Op>,
+    points: &[(f32, f32)],
+    closed: bool,
+    fill: Option<Colour>,
+    stroke: Option<Pen>,
+) {
+    let mode = match (fill, stroke) {
+        (Some(_), Some(_)) => PaintMode::FillStroke,
+        (Some(_), None) => PaintMode::Fill,
+        (None, Some(_)) => PaintMode::Stroke,
+        (None, None) => return,
+    };
+    if points.len() < 2 || (!closed && stroke.is_none()) {
+        return;
+    }
+    if let Some(colour) = fill {
+        ops.push(Op::SetFillColor {
+            col: colour.to_pdf(),
+        });
+    }
+    if let Some(pen) = stroke {
+        ops.push(Op::SetOutlineColor {
+            col: pen.colour.to_pdf(),
+        });
+        ops.push(Op::SetOutlineThickness {
+            pt: Pt(pen.thickness),
+        });
+        if !pen.dash.is_empty() {
+            ops.push(Op::SetLineDashPattern {
+                dash: LineDashPattern::new(0.0, pen.dash),
+            });
+        }
+    }
+    let points: Vec<LinePoint> = points.iter().map(|&(x, y)| page_point(x, y)).collect();
+    if closed {
+        ops.push(Op::DrawPolygon {
+            polygon: Polygon {
+                rings: vec![PolygonRing { points }],
+                mode,
+                winding_order: WindingOrder::NonZero,
+            },
+        });
+    } else {
+        ops.push(Op::DrawLine {
+            line: Line {
+                points,
+                is_closed: false,
+            },
+        });
+    }
+    if stroke.is_some_and(|pen| !pen.dash.is_empty()) {
+        ops.push(Op::SetLineDashPattern {
+            dash: LineDashPattern::solid(),
+        });
+    }
 }
 
 impl Colour {
