@@ -133,6 +133,29 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
+    /// Print the programme report for a period as a PDF: participation, activity, outcomes,
+    /// the mentors' workload and employment equity, with charts. No one is named in it unless
+    /// --names asks for the appendix.
+    ProgrammeReport {
+        /// The programme's database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The period's first day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        /// The period's last day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        to: String,
+        /// The PDF file to write.
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// Also write every table of the report as a CSV file into this folder.
+        #[arg(long, value_name = "DIR")]
+        csv: Option<PathBuf>,
+        /// Add the appendix that lists the mentorships under way by name.
+        #[arg(long)]
+        names: bool,
+    },
     /// Show the audit trail (newest first), export it to CSV, or check its hash chain.
     Audit {
         /// The programme's database file.
@@ -234,6 +257,14 @@ fn run(command: Command, today: NaiveDate) -> Result<(), String> {
         Command::Contracts { db, out } => documents::contracts(db, out, today),
         Command::Reports { db, from, to, out } => documents::reports(db, from, to, out, today),
         Command::Letters { db, out } => documents::letters(db, out, today),
+        Command::ProgrammeReport {
+            db,
+            from,
+            to,
+            out,
+            csv,
+            names,
+        } => documents::programme_report(db, (&from, &to), out, csv, names, today),
         Command::Suggest { db, protege } => selection::suggest(db, protege, today),
         Command::Assign { db, intake } => selection::assign(db, intake, today),
         Command::Backup { db, out } => safekeeping::backup(&db, &out),
@@ -251,6 +282,18 @@ fn parse_date(option: &str, text: &str) -> Result<NaiveDate, String> {
     text.trim().parse().map_err(|_| {
         format!("{option} \"{text}\" is not a date; write it as YYYY-MM-DD, e.g. 2026-09-30")
     })
+}
+
+/// The period from `--from` to `--to`, refused in words that name the options.
+fn parse_period(from: &str, to: &str) -> Result<(NaiveDate, NaiveDate), String> {
+    let from = parse_date("--from", from)?;
+    let to = parse_date("--to", to)?;
+    if to < from {
+        return Err(format!(
+            "--to {to} is before --from {from}; give the period's first day, then its last"
+        ));
+    }
+    Ok((from, to))
 }
 
 /// "1 mentor contract", "5 mentor contracts".

@@ -158,6 +158,7 @@ fn help_names_every_command() {
         "kpa",
         "contracts",
         "reports",
+        "programme-report",
         "letters",
         "suggest",
         "assign",
@@ -1001,4 +1002,73 @@ fn export_writes_every_register_as_csv_or_one_workbook() {
     ]);
     assert!(!bad.status.success());
     assert!(stderr(&bad).contains("use csv or xlsx"), "{}", stderr(&bad));
+}
+
+#[test]
+fn programme_report_writes_the_pdf_and_its_tables_and_names_people_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample(dir.path());
+    let pdf = dir.path().join("out").join("programme.pdf");
+    let tables = dir.path().join("tables");
+    let report = |names: bool| {
+        let mut args = vec![
+            "programme-report",
+            "--db",
+            path(&db),
+            "--from",
+            "2026-04-01",
+            "--to",
+            "2026-11-23",
+            "--out",
+            path(&pdf),
+            "--csv",
+            path(&tables),
+            "--today",
+            "2026-11-23",
+        ];
+        if names {
+            args.push("--names");
+        }
+        cli(&args)
+    };
+    let out = report(false);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Wrote the programme report for 1 April 2026 to 23 November 2026")
+    );
+    let text = pdf_text(&pdf);
+    for heading in [
+        "1. Participation",
+        "5. Employment equity",
+        "Sessions held per month",
+    ] {
+        assert!(text.contains(heading), "{heading}: {text}");
+    }
+    assert!(
+        !text.contains("Charlene Adams"),
+        "no one is named without --names"
+    );
+    assert!(std::fs::read_to_string(tables.join("race-and-gender.csv"))
+        .unwrap()
+        .contains("Group,Mentors,%,Protégés,%,All staff,%"));
+    let out = report(true);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        pdf_text(&pdf).contains("Charlene Adams"),
+        "the appendix names the protégés"
+    );
+
+    let out = cli(&[
+        "programme-report",
+        "--db",
+        path(&db),
+        "--from",
+        "2026-11-23",
+        "--to",
+        "2026-04-01",
+        "--out",
+        path(&pdf),
+    ]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--to 2026-04-01 is before --from 2026-11-23"));
 }

@@ -4,7 +4,9 @@
 //! and the progress reports of 1,000 protégés over a log of 100,000 sessions
 //! (`cargo bench -p mentordesk-core --bench benches -- progress`); and matching: one
 //! protégé's suggestions among 2,000 mentors and a cohort of 300 protégés assigned among 500
-//! (`cargo bench -p mentordesk-core --bench benches -- matching`).
+//! (`cargo bench -p mentordesk-core --bench benches -- matching`); and the programme report
+//! (figures, layout and PDF) of a register of 10,000 staff, 2,000 mentors and 100,000 sessions,
+//! under 1 s (`cargo bench -p mentordesk-core --bench benches -- programme`).
 //!
 //! The registers are built by the integration tests' fixtures (`tests/fixtures.rs`), which test
 //! the builders at a small size, so a benchmark measures data that every rule accepts.
@@ -15,6 +17,7 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, Criterion};
 use mentordesk_core::cycle::Cycle;
 use mentordesk_core::matching;
+use mentordesk_core::print::programme_report::{self, ReportOptions};
 use mentordesk_core::print::{agreement, kpa_allocation, progress_report};
 use mentordesk_core::progress::Period;
 use mentordesk_core::store::{Confidential, MentorshipQuery, StaffQuery};
@@ -48,6 +51,43 @@ const LOGGED: Shape = Shape {
     proteges_per_mentor: 4,
     sessions_per_mentorship: 100,
 };
+
+/// A large department's programme for the programme report: 10,000 staff, 2,000 mentors with
+/// two protégés each and 25 sessions logged in each of the 4,000 mentorships (100,000 in all).
+const DEPARTMENT: Shape = Shape {
+    staff: 10_000,
+    units: 40,
+    mentors: 2_000,
+    proteges_per_mentor: 2,
+    sessions_per_mentorship: 25,
+};
+
+/// The programme report of the cycle so far: its figures alone, and the whole report counted,
+/// laid out and drawn as a PDF with its charts.
+fn programme_benches(c: &mut Criterion) {
+    let (_dir, store, ids) = fixtures::programme(&DEPARTMENT);
+    assert_eq!(ids.len() * DEPARTMENT.sessions_per_mentorship, 100_000);
+    let today = fixtures::today();
+    let period = Period::range(fixtures::date("2026-04-01"), today).expect("period");
+    let mut group = c.benchmark_group("programme");
+    group.sample_size(10);
+    group.bench_function("figures of 10,000 staff and 100,000 sessions", |b| {
+        b.iter(|| black_box(store.programme_figures(&period, today).expect("figures")))
+    });
+    group.bench_function("report of 10,000 staff and 100,000 sessions (PDF)", |b| {
+        b.iter(|| {
+            let doc = programme_report::programme_report(
+                &store,
+                &period,
+                ReportOptions::default(),
+                today,
+            )
+            .expect("report");
+            black_box(document::render_pdf(&doc).expect("pdf"))
+        })
+    });
+    group.finish();
+}
 
 fn benches(c: &mut Criterion) {
     let (_dir, store, _) = fixtures::programme(&REGISTER);
@@ -266,7 +306,8 @@ criterion_group!(
     progress_benches,
     matching_benches,
     backup_benches,
-    import_benches
+    import_benches,
+    programme_benches
 );
 criterion_main!(all);
 

@@ -14,7 +14,7 @@ use crate::{Error, Result};
 /// One register as a table: a title, the column headers a person reads, and the rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sheet {
-    pub title: &'static str,
+    pub title: String,
     pub headers: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
 }
@@ -67,20 +67,20 @@ pub struct Exported {
     pub rows: usize,
 }
 
-/// Writes the registers' `sheets` into the folder `dir` (created if needed): `<register>.csv`
-/// files, or the workbook `mentordesk-registers.xlsx`.
-pub fn write(sheets: &[Sheet], dir: &Path, format: Format) -> Result<Exported> {
+/// Writes `sheets` into the folder `dir` (created if needed): a `<title>.csv` file each, or
+/// one workbook called `workbook`.
+pub fn write(sheets: &[Sheet], dir: &Path, format: Format, workbook: &str) -> Result<Exported> {
     std::fs::create_dir_all(dir).map_err(|e| Error::file(dir, e))?;
     let files = match format {
         Format::Csv => sheets
             .iter()
             .map(|sheet| {
-                let path = dir.join(format!("{}.csv", file_name(sheet.title)));
+                let path = dir.join(format!("{}.csv", file_name(&sheet.title)));
                 write_csv(sheet, &path).map(|()| path)
             })
             .collect::<Result<Vec<_>>>()?,
         Format::Xlsx => {
-            let path = dir.join("mentordesk-registers.xlsx");
+            let path = dir.join(workbook);
             write_xlsx(sheets, &path)?;
             vec![path]
         }
@@ -99,6 +99,31 @@ fn file_name(title: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join("-")
+}
+
+/// A worksheet's name for `title`: Excel allows 31 characters and none of []:*?/\, and no
+/// two sheets of a book may share a name (whatever the case), so a long title is shortened
+/// and a repeated one numbered.
+fn sheet_name(title: &str, taken: &[String]) -> String {
+    let clean: String = title
+        .chars()
+        .map(|c| if "[]:*?/\\".contains(c) { ' ' } else { c })
+        .collect();
+    let shortened = |limit: usize| clean.trim().chars().take(limit).collect::<String>();
+    let mut name = shortened(31);
+    let mut n = 1;
+    while taken
+        .iter()
+        .any(|t| t.to_lowercase() == name.to_lowercase())
+    {
+        n += 1;
+        let suffix = format!(" ({n})");
+        name = format!(
+            "{}{suffix}",
+            shortened(31 - suffix.chars().count()).trim_end()
+        );
+    }
+    name
 }
 
 /// Writes one register as UTF-8 CSV with a byte-order mark, so that Excel shows accented
@@ -127,9 +152,12 @@ pub fn write_xlsx(sheets: &[Sheet], path: &Path) -> Result<()> {
         |e: XlsxError| Error::invalid("file", format!("The Excel file could not be written: {e}"));
     let mut book = Workbook::new();
     let bold = CellFormat::new().set_bold();
+    let mut names: Vec<String> = Vec::new();
     for sheet in sheets {
         let ws = book.add_worksheet();
-        ws.set_name(sheet.title).map_err(failed)?;
+        let name = sheet_name(&sheet.title, &names);
+        ws.set_name(&name).map_err(failed)?;
+        names.push(name);
         for (c, header) in sheet.headers.iter().enumerate() {
             ws.write_string_with_format(0, c as u16, header, &bold)
                 .map_err(failed)?;

@@ -17,6 +17,7 @@ pub mod import;
 pub mod kpa;
 pub mod matching;
 pub mod print;
+pub mod programme;
 pub mod progress;
 pub mod rules;
 pub mod sample;

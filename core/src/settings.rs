@@ -59,6 +59,8 @@ pub const DEFS: &[SettingDef] = &[
     SettingDef { key: "match_weight_language", label: "Matching weight: language preference", help: "Points when the mentor mentors in the protégé's preferred language, or when there is no preference (5).", kind: SettingKind::Count },
     SettingDef { key: "mentor_reply_days", label: "Mentor's reply to a proposed protégé within (days)", help: "The notice to a mentor asks for an answer within this many days (10).", kind: SettingKind::Count },
     SettingDef { key: "appointment_warning_days", label: "Warn of appointments ending within (days)", help: "Appointments that end within this many days are flagged (30).", kind: SettingKind::Count },
+    SettingDef { key: "report_smallest_count", label: "Programme report: smallest count printed", help: "A count below this (but above nought) is printed as \"fewer than\" it, so that no one can be recognised from a figure in the programme report (3).", kind: SettingKind::Count },
+    SettingDef { key: "occupational_levels", label: "Occupational levels by salary level", help: "How the employment-equity tables group salary levels, highest first: each band as \"from-to name\", separated by semicolons, covering levels 1 to 16.", kind: SettingKind::Text },
     SettingDef { key: "backups_kept", label: "Automatic backups kept", help: "MentorDesk backs the database up on each day it is used and before every upgrade, keeping this many of those backups (10). Backups made by hand are never removed.", kind: SettingKind::Count },
 ];
 
@@ -96,6 +98,9 @@ pub struct Settings {
     pub match_weight_language: u32,
     pub mentor_reply_days: u32,
     pub backups_kept: u32,
+    pub report_smallest_count: u32,
+    /// The occupational levels as written in the setting; `occupational_levels()` reads them.
+    pub occupational_levels: String,
 }
 
 /// Who the decision trail names when no one else is: the office itself.
@@ -155,6 +160,8 @@ impl Settings {
             match_weight_language: 5,
             mentor_reply_days: 10,
             backups_kept: 10,
+            report_smallest_count: 3,
+            occupational_levels: OCCUPATIONAL_LEVELS.to_owned(),
         };
         for (key, value) in pairs {
             let key = DEFS.iter().find(|d| d.key == key).map_or("", |d| d.key);
@@ -215,6 +222,8 @@ impl Settings {
                 "match_weight_gender" => s.match_weight_gender = parse_count(key, value)?,
                 "match_weight_language" => s.match_weight_language = parse_count(key, value)?,
                 "mentor_reply_days" => s.mentor_reply_days = parse_count(key, value)?,
+                "report_smallest_count" => s.report_smallest_count = parse_count(key, value)?,
+                "occupational_levels" => s.occupational_levels = value.to_owned(),
 
                 // Keys of other features are read by their own modules.
                 _ => {}
@@ -314,6 +323,11 @@ impl Settings {
                 self.match_weight_language.to_string(),
             ),
             ("mentor_reply_days", self.mentor_reply_days.to_string()),
+            (
+                "report_smallest_count",
+                self.report_smallest_count.to_string(),
+            ),
+            ("occupational_levels", self.occupational_levels.clone()),
         ]
     }
 
@@ -387,6 +401,7 @@ impl Settings {
             ("match_weight_gender", self.match_weight_gender, 0, 100),
             ("match_weight_language", self.match_weight_language, 0, 100),
             ("mentor_reply_days", self.mentor_reply_days, 1, 90),
+            ("report_smallest_count", self.report_smallest_count, 1, 20),
         ];
         for (key, value, low, high) in counts {
             if !(low..=high).contains(&value) {
@@ -430,6 +445,7 @@ impl Settings {
                 ));
             }
         }
+        self.occupational_levels()?;
         if self.kpa_min_weight > self.kpa_max_weight {
             return Err(Error::invalid(
                 "kpa_min_weight",
@@ -446,6 +462,54 @@ impl Settings {
     pub fn kpa_range_applies(&self, salary_level: Option<u8>) -> bool {
         let senior = salary_level.is_some_and(|l| u32::from(l) >= self.senior_manager_salary_level);
         !senior || self.kpa_range_for_senior_managers
+    }
+
+    /// The occupational levels of the employment-equity tables, highest first, read from
+    /// their setting: bands of salary levels that cover 1 to 16 once each.
+    pub fn occupational_levels(&self) -> Result<Vec<OccupationalLevel>> {
+        const KEY: &str = "occupational_levels";
+        let wrong = |why: String| {
+            Error::invalid(
+                KEY,
+                format!("{why} Write each band as \"from-to name\", separated by semicolons."),
+            )
+        };
+        let mut levels = Vec::new();
+        for band in self.occupational_levels.split(';').map(str::trim) {
+            if band.is_empty() {
+                continue;
+            }
+            let (range, name) = band.split_once(char::is_whitespace).unwrap_or((band, ""));
+            let (from, to) = range.split_once('-').unwrap_or((range, range));
+            let (Ok(from), Ok(to)) = (from.trim().parse::<u8>(), to.trim().parse::<u8>()) else {
+                return Err(wrong(format!(
+                    "\"{band}\" does not start with its salary levels."
+                )));
+            };
+            if name.trim().is_empty() || from > to || from == 0 || to > 16 {
+                return Err(wrong(format!(
+                    "\"{band}\" needs levels from 1 to 16, lowest first, and a name."
+                )));
+            }
+            levels.push(OccupationalLevel {
+                name: name.trim().to_owned(),
+                from,
+                to,
+            });
+        }
+        for level in 1..=16 {
+            let bands = levels.iter().filter(|l| l.holds(level)).count();
+            if bands != 1 {
+                let times = if bands == 0 {
+                    "in no band"
+                } else {
+                    "in more than one band"
+                };
+                return Err(wrong(format!("Salary level {level} is {times}.")));
+            }
+        }
+        levels.sort_by_key(|l| std::cmp::Reverse(l.from));
+        Ok(levels)
     }
 
     /// Working time allowed for one protégé a month: mentoring plus preparation.
@@ -489,6 +553,26 @@ fn parse_flag(key: &'static str, value: &str) -> Result<bool> {
             key,
             format!("The setting {key} holds \"{value}\", which is neither on nor off."),
         )),
+    }
+}
+
+/// The public service's usual grouping of salary levels into the occupational levels of the
+/// employment-equity report (domain.md), highest first.
+pub const OCCUPATIONAL_LEVELS: &str = "15-16 Top management; 13-14 Senior management; \
+    9-12 Professionally qualified and middle management; \
+    6-8 Skilled technical and junior management; 3-5 Semi-skilled; 1-2 Unskilled";
+
+/// A band of salary levels reported as one occupational level.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OccupationalLevel {
+    pub name: String,
+    pub from: u8,
+    pub to: u8,
+}
+
+impl OccupationalLevel {
+    pub fn holds(&self, salary_level: u8) -> bool {
+        (self.from..=self.to).contains(&salary_level)
     }
 }
 

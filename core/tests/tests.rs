@@ -18,6 +18,7 @@ mod kpa;
 mod kpa_document;
 mod layers;
 mod matching;
+mod programme;
 mod progress;
 mod progress_document;
 mod rules;

@@ -472,16 +472,8 @@ fn status_words(f: &KpaFacts) -> String {
     }
 }
 
-/// A number as a person writes it: at most two decimals, no trailing zeros ("3", "2.92").
-pub fn number(x: f64) -> String {
-    let text = format!("{x:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".into()
-    } else {
-        text.to_owned()
-    }
-}
+/// A number without trailing zeros: "3", "2.5", "2.92".
+pub use crate::chart::format_value as number;
 
 /// Hours with their unit: "1 hour", "2.5 hours".
 pub fn hours(x: f64) -> String {

@@ -9,6 +9,7 @@ pub mod kpa_allocation;
 pub mod letters;
 pub mod mentor_contract;
 pub mod organisation_agreement;
+pub mod programme_report;
 pub mod progress_report;
 
 use chrono::NaiveDate;

@@ -54,6 +54,9 @@ fn name(alias: &str) -> String {
     format!("{alias}.first_names || ' ' || {alias}.surname")
 }
 
+/// The file the registers' workbook is written to.
+pub const REGISTERS_WORKBOOK: &str = "mentordesk-registers.xlsx";
+
 /// The name of mentor `m`: their staff name, or an external mentor's own.
 const MENTOR_NAME: &str = "coalesce((SELECT x.first_names || ' ' || x.surname FROM staff x
     WHERE x.id = m.staff_id), m.external_name)";
@@ -64,9 +67,9 @@ const PROTEGE_NAME: &str =
 
 impl Store {
     /// Exports every register into the folder `dir` (created if needed): `<register>.csv`
-    /// files, or the workbook `mentordesk-registers.xlsx`.
+    /// files, or the workbook `REGISTERS_WORKBOOK`.
     pub fn export_registers(&self, dir: &Path, format: Format) -> Result<Exported> {
-        export::write(&self.register_sheets()?, dir, format)
+        export::write(&self.register_sheets()?, dir, format, REGISTERS_WORKBOOK)
     }
 
     /// Every register as a sheet, staff first (so that the workbook's first sheet imports back),
@@ -98,7 +101,7 @@ impl Store {
             rows.push(cells);
         }
         Ok(Sheet {
-            title,
+            title: title.to_owned(),
             headers,
             rows,
         })

@@ -14,6 +14,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (6, include_str!("../../migrations/0006_progress.sql")),
     (7, include_str!("../../migrations/0007_selection.sql")),
     (8, include_str!("../../migrations/0008_trust.sql")),
+    (
+        9,
+        include_str!("../../migrations/0009_programme_report.sql"),
+    ),
 ];
 
 /// The data version this program writes.

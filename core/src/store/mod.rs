@@ -14,6 +14,7 @@ mod mentors;
 mod mentorships;
 mod migrate;
 mod organisations;
+mod programme;
 mod progress;
 mod proteges;
 mod selection;

@@ -1,0 +1,128 @@
+//! The programme report as a PDF: the figures of `programme` for a period, each section's
+//! tables and its charts drawn as vector graphics. No person is named in it unless the
+//! officer asks for the appendix, and counts of small groups read "fewer than 3".
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::document::{Block, Column, Document};
+use crate::programme::{FigureTable, ProgrammeFigures};
+use crate::progress::Period;
+use crate::{Result, Store};
+
+/// What the officer chose to put in the report besides its figures.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+pub struct ReportOptions {
+    /// The appendix listing the mentorships under way by name.
+    #[serde(default)]
+    pub with_names: bool,
+}
+
+/// The programme report for `period`, seen on `today`.
+pub fn programme_report(
+    store: &Store,
+    period: &Period,
+    options: ReportOptions,
+    today: NaiveDate,
+) -> Result<Document> {
+    let figures = store.programme_figures(period, today)?;
+    let settings = store.settings()?;
+    Ok(build(
+        &figures,
+        &settings.programme_name,
+        &settings.department_name,
+        options,
+        today,
+    ))
+}
+
+/// Prints the report into the file `path` and returns it.
+pub fn write_programme_report(
+    store: &Store,
+    period: &Period,
+    options: ReportOptions,
+    today: NaiveDate,
+    path: &Path,
+) -> Result<PathBuf> {
+    let doc = programme_report(store, period, options, today)?;
+    crate::document::write_pdf(&doc, path)?;
+    Ok(path.to_owned())
+}
+
+/// The file a period's report is saved as: "programme-report-2026-10-01-to-2026-12-31.pdf".
+pub fn file_name(period: &Period) -> String {
+    format!("programme-report-{}-to-{}.pdf", period.from, period.to)
+}
+
+pub fn build(
+    f: &ProgrammeFigures,
+    programme: &str,
+    department: &str,
+    options: ReportOptions,
+    today: NaiveDate,
+) -> Document {
+    let mut blocks = vec![
+        Block::Paragraph(format!(
+            "How the {programme} is doing in the period {}: who takes part, what the \
+             mentorships did and achieved, how much the mentors carried, and whether the \
+             programme reaches the designated groups of employment equity.",
+            f.period.label
+        )),
+        Block::Note(format!(
+            "Counted from MentorDesk's records on {today}. Drafts and archived records are left \
+             out. To protect small groups, a count of people above nought and under {n} reads \
+             \"fewer than {n}\", and where a column would hide only one such count the next \
+             smallest is hidden too.{names}",
+            n = f.smallest_count,
+            names = if options.with_names {
+                " The appendix names the people in the programme: keep this report confidential."
+            } else {
+                " No one is named in this report."
+            }
+        )),
+    ];
+    for (n, section) in f.sections().into_iter().enumerate() {
+        blocks.push(Block::Heading(format!("{}. {}", n + 1, section.title)));
+        for table in &section.tables {
+            push_table(&mut blocks, table);
+        }
+        blocks.extend(section.notes.into_iter().map(Block::Note));
+        blocks.extend(section.charts.into_iter().map(Block::Chart));
+    }
+    if options.with_names {
+        blocks.push(Block::PageBreak);
+        push_table(&mut blocks, &f.appendix_table());
+    }
+    Document {
+        title: "Programme report".into(),
+        reference: format!("Programme report {} to {}", f.period.from, f.period.to),
+        organisation: department.to_owned(),
+        generated_on: today,
+        blocks,
+    }
+}
+
+/// A table under its own title; the first column, which names the rows, is the widest.
+fn push_table(blocks: &mut Vec<Block>, table: &FigureTable) {
+    let others = table.columns.len().saturating_sub(1).max(1) as f32;
+    let first = if others > 2.0 { 0.34 } else { 0.55 };
+    let columns = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, title)| {
+            let width = if i == 0 {
+                first
+            } else {
+                (1.0 - first) / others
+            };
+            Column::new(title, width)
+        })
+        .collect();
+    blocks.push(Block::Paragraph(table.title.clone()));
+    blocks.push(Block::Table {
+        columns,
+        rows: table.rows.clone(),
+    });
+}
