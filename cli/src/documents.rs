@@ -5,17 +5,18 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use mentordesk_core::document::write_pdf;
 use mentordesk_core::domain::{Mentor, Organisation, Status};
 use mentordesk_core::export::Format;
 use mentordesk_core::kpa::AllocationStatus;
 use mentordesk_core::print::kpa_allocation as kpa_document;
-use mentordesk_core::print::programme_report::{write_programme_report, ReportOptions};
+use mentordesk_core::print::programme_report::{self, ReportOptions};
 use mentordesk_core::print::progress_report as progress_document;
 use mentordesk_core::print::{self, agreement, letters, mentor_contract, organisation_agreement};
 use mentordesk_core::selection::LetterKind;
 use mentordesk_core::store::MentorshipQuery;
 
-use crate::{count, create_dir, open_existing, parse_period, progress, text};
+use crate::{count, create_dir, open_existing, progress, text, PeriodArgs};
 
 /// Prints one mentorship's agreement where asked.
 pub fn agreement(
@@ -145,12 +146,11 @@ pub fn contracts(db: PathBuf, out: PathBuf, today: NaiveDate) -> Result<(), Stri
 /// Prints the progress report of every mentorship under way in a period.
 pub fn reports(
     db: PathBuf,
-    from: String,
-    to: String,
+    period: &PeriodArgs,
     out: PathBuf,
     today: NaiveDate,
 ) -> Result<(), String> {
-    let (from, to) = parse_period(&from, &to)?;
+    let (from, to) = period.dates()?;
     let store = open_existing(&db)?;
     let period = store.report_period(from, to).map_err(text)?;
     let total = store.reportable_mentorships(from, to).map_err(text)?.len();
@@ -237,31 +237,32 @@ pub fn parse_mentorship(text: &str) -> Result<i64, String> {
         .map_err(|_| format!("\"{text}\" is not a mentorship number; give it as 7 or MS-0007"))
 }
 
-/// Prints the programme report for the period `from`–`to` into `out`, and its tables as CSV
+/// Prints the programme report for `period` into `out`, and its tables as CSV
 /// files into `csv` when asked.
 pub fn programme_report(
     db: PathBuf,
-    (from, to): (&str, &str),
+    period: &PeriodArgs,
     out: PathBuf,
     csv: Option<PathBuf>,
     with_names: bool,
     today: NaiveDate,
 ) -> Result<(), String> {
-    let (from, to) = parse_period(from, to)?;
+    let (from, to) = period.dates()?;
     let store = open_existing(&db)?;
     let period = store.report_period(from, to).map_err(text)?;
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         create_dir(dir)?;
     }
-    let options = ReportOptions { with_names };
-    write_programme_report(&store, &period, options, today, &out).map_err(text)?;
+    let figures = store.programme_figures(&period, today).map_err(text)?;
+    let settings = store.settings().map_err(text)?;
+    let doc = programme_report::build(&figures, &settings, ReportOptions { with_names }, today);
+    write_pdf(&doc, &out).map_err(text)?;
     println!(
         "Wrote the programme report for {} to {}",
         period.label,
         out.display()
     );
     if let Some(dir) = csv {
-        let figures = store.programme_figures(&period, today).map_err(text)?;
         let written = figures
             .export(&dir, Format::Csv, with_names)
             .map_err(text)?;

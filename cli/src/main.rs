@@ -123,12 +123,8 @@ enum Command {
         /// The programme's database file.
         #[arg(long, value_name = "FILE")]
         db: PathBuf,
-        /// The period's first day (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
-        from: String,
-        /// The period's last day (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
-        to: String,
+        #[command(flatten)]
+        period: PeriodArgs,
         /// The folder to write the PDFs into (created if needed).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
@@ -140,12 +136,8 @@ enum Command {
         /// The programme's database file.
         #[arg(long, value_name = "FILE")]
         db: PathBuf,
-        /// The period's first day (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
-        from: String,
-        /// The period's last day (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
-        to: String,
+        #[command(flatten)]
+        period: PeriodArgs,
         /// The PDF file to write.
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
@@ -255,16 +247,15 @@ fn run(command: Command, today: NaiveDate) -> Result<(), String> {
         Command::Agreements { db, out } => documents::agreements(db, out, today),
         Command::Kpa { db, out, cycle } => documents::kpa(db, out, cycle, today),
         Command::Contracts { db, out } => documents::contracts(db, out, today),
-        Command::Reports { db, from, to, out } => documents::reports(db, from, to, out, today),
+        Command::Reports { db, period, out } => documents::reports(db, &period, out, today),
         Command::Letters { db, out } => documents::letters(db, out, today),
         Command::ProgrammeReport {
             db,
-            from,
-            to,
+            period,
             out,
             csv,
             names,
-        } => documents::programme_report(db, (&from, &to), out, csv, names, today),
+        } => documents::programme_report(db, &period, out, csv, names, today),
         Command::Suggest { db, protege } => selection::suggest(db, protege, today),
         Command::Assign { db, intake } => selection::assign(db, intake, today),
         Command::Backup { db, out } => safekeeping::backup(&db, &out),
@@ -284,16 +275,29 @@ fn parse_date(option: &str, text: &str) -> Result<NaiveDate, String> {
     })
 }
 
-/// The period from `--from` to `--to`, refused in words that name the options.
-fn parse_period(from: &str, to: &str) -> Result<(NaiveDate, NaiveDate), String> {
-    let from = parse_date("--from", from)?;
-    let to = parse_date("--to", to)?;
-    if to < from {
-        return Err(format!(
-            "--to {to} is before --from {from}; give the period's first day, then its last"
-        ));
+/// A period given as `--from` and `--to`.
+#[derive(clap::Args)]
+struct PeriodArgs {
+    /// The period's first day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    from: String,
+    /// The period's last day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    to: String,
+}
+
+impl PeriodArgs {
+    /// The first and last day, refused in words that name the options.
+    fn dates(&self) -> Result<(NaiveDate, NaiveDate), String> {
+        let from = parse_date("--from", &self.from)?;
+        let to = parse_date("--to", &self.to)?;
+        if to < from {
+            return Err(format!(
+                "--to {to} is before --from {from}; give the period's first day, then its last"
+            ));
+        }
+        Ok((from, to))
     }
-    Ok((from, to))
 }
 
 /// "1 mentor contract", "5 mentor contracts".

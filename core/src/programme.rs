@@ -257,8 +257,7 @@ impl Shown {
             Shown::Count(n) if total > 0 => {
                 format!("{:.1}%", f64::from(n) * 100.0 / f64::from(total))
             }
-            Shown::Count(_) => "–".to_owned(),
-            Shown::FewerThan(_) => "–".to_owned(),
+            Shown::Count(_) | Shown::FewerThan(_) => "–".to_owned(),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! breakdown with its protection of small groups; an empty period; and the printed report.
 
 use chrono::NaiveDate;
+use mentordesk_core::document::write_pdf;
 use mentordesk_core::domain::*;
 use mentordesk_core::export::Format;
 use mentordesk_core::print::programme_report::{self, ReportOptions};
@@ -541,14 +542,11 @@ fn the_printed_report_has_every_section_its_charts_and_names_no_one_without_the_
     let p = programme();
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join(programme_report::file_name(&period()));
-    programme_report::write_programme_report(
-        &p.store,
-        &period(),
-        ReportOptions::default(),
-        date(TODAY),
-        &pdf,
-    )
-    .unwrap();
+    let print = |options| {
+        let doc = programme_report::programme_report(&p.store, &period(), options, date(TODAY));
+        write_pdf(&doc.unwrap(), &pdf).unwrap();
+    };
+    print(ReportOptions::default());
     check_pdf(&pdf);
     let text = text_of(&pdf);
     for heading in [
@@ -572,14 +570,7 @@ fn the_printed_report_has_every_section_its_charts_and_names_no_one_without_the_
             "{surname} is named without the appendix"
         );
     }
-    programme_report::write_programme_report(
-        &p.store,
-        &period(),
-        ReportOptions { with_names: true },
-        date(TODAY),
-        &pdf,
-    )
-    .unwrap();
+    print(ReportOptions { with_names: true });
     let text = text_of(&pdf);
     assert!(text.contains("Appendix: the mentorships under way"));
     assert!(text.contains(&staff(2).surname), "{text}");

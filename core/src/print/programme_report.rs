@@ -2,13 +2,12 @@
 //! tables and its charts drawn as vector graphics. No person is named in it unless the
 //! officer asks for the appendix, and counts of small groups read "fewer than 3".
 
-use std::path::{Path, PathBuf};
-
 use chrono::NaiveDate;
 
 use crate::document::{Block, Column, Document};
 use crate::programme::{FigureTable, ProgrammeFigures};
 use crate::progress::Period;
+use crate::settings::Settings;
 use crate::{Result, Store};
 
 /// What the officer chose to put in the report besides its figures.
@@ -27,27 +26,7 @@ pub fn programme_report(
     today: NaiveDate,
 ) -> Result<Document> {
     let figures = store.programme_figures(period, today)?;
-    let settings = store.settings()?;
-    Ok(build(
-        &figures,
-        &settings.programme_name,
-        &settings.department_name,
-        options,
-        today,
-    ))
-}
-
-/// Prints the report into the file `path` and returns it.
-pub fn write_programme_report(
-    store: &Store,
-    period: &Period,
-    options: ReportOptions,
-    today: NaiveDate,
-    path: &Path,
-) -> Result<PathBuf> {
-    let doc = programme_report(store, period, options, today)?;
-    crate::document::write_pdf(&doc, path)?;
-    Ok(path.to_owned())
+    Ok(build(&figures, &store.settings()?, options, today))
 }
 
 /// The file a period's report is saved as: "programme-report-2026-10-01-to-2026-12-31.pdf".
@@ -55,19 +34,19 @@ pub fn file_name(period: &Period) -> String {
     format!("programme-report-{}-to-{}.pdf", period.from, period.to)
 }
 
+/// The report of figures already counted, named as the settings name the programme.
 pub fn build(
     f: &ProgrammeFigures,
-    programme: &str,
-    department: &str,
+    settings: &Settings,
     options: ReportOptions,
     today: NaiveDate,
 ) -> Document {
     let mut blocks = vec![
         Block::Paragraph(format!(
-            "How the {programme} is doing in the period {}: who takes part, what the \
+            "How the {} is doing in the period {}: who takes part, what the \
              mentorships did and achieved, how much the mentors carried, and whether the \
              programme reaches the designated groups of employment equity.",
-            f.period.label
+            settings.programme_name, f.period.label
         )),
         Block::Note(format!(
             "Counted from MentorDesk's records on {today}. Drafts and archived records are left \
@@ -97,7 +76,7 @@ pub fn build(
     Document {
         title: "Programme report".into(),
         reference: format!("Programme report {} to {}", f.period.from, f.period.to),
-        organisation: department.to_owned(),
+        organisation: settings.department_name.clone(),
         generated_on: today,
         blocks,
     }

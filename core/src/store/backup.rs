@@ -260,13 +260,13 @@ pub(super) fn before_migration(
     Ok(written)
 }
 
-/// Describes the backup file at `path`, checking it on the way: it must be a sound SQLite
-/// file, a MentorDesk database, and not from a newer MentorDesk.
 /// A passphrase field left empty gives none: the database's own is tried instead.
 fn given(passphrase: Option<&str>) -> Option<&str> {
     passphrase.filter(|p| !p.is_empty())
 }
 
+/// Describes the backup file at `path`, checking it on the way: it must be a sound SQLite
+/// file, a MentorDesk database, and not from a newer MentorDesk.
 pub fn inspect_backup(path: &Path, passphrase: Option<&str>) -> Result<BackupSummary> {
     let conn = open_checked(path, passphrase, true)?;
     let encrypted = super::is_encrypted(path)?;

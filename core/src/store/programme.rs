@@ -222,15 +222,19 @@ impl Store {
                 }
             })
             .collect();
-        let events = |condition: &str| {
-            self.count(
-                &format!(
-                    "SELECT count(*) FROM work_plan_event e JOIN mentorship x ON x.id = e.mentorship_id
-                     WHERE e.due_on BETWEEN ?1 AND ?2 AND x.archived_at IS NULL AND {condition}"
-                ),
-                span,
-            )
-        };
+        // Signed off by the due date, after it, and not yet though due before today.
+        let (events_on_time, events_late, events_open) = self
+            .conn
+            .prepare_cached(
+                "SELECT coalesce(sum(e.signed_off_on <= e.due_on), 0),
+               coalesce(sum(e.signed_off_on > e.due_on), 0),
+               coalesce(sum(e.signed_off_on IS NULL AND e.due_on < ?3), 0)
+             FROM work_plan_event e JOIN mentorship x ON x.id = e.mentorship_id
+             WHERE e.due_on BETWEEN ?1 AND ?2 AND x.archived_at IS NULL",
+            )?
+            .query_row(params![period.from, period.to, today], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?;
         Ok(Activity {
             months,
             without_session: self.count(
@@ -241,9 +245,9 @@ impl Store {
                 ),
                 span,
             )?,
-            events_on_time: events("e.signed_off_on <= e.due_on")?,
-            events_late: events("e.signed_off_on > e.due_on")?,
-            events_open: events(&format!("e.signed_off_on IS NULL AND e.due_on < '{today}'"))?,
+            events_on_time,
+            events_late,
+            events_open,
         })
     }
 
