@@ -316,7 +316,24 @@ fn count_rows<T>(counts: &[(T, u32)], label: impl Fn(&T) -> String) -> Vec<Vec<S
         .collect()
 }
 
+/// The report as the window shows it: its sections and, when asked for, the named appendix.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportView {
+    pub period: Period,
+    pub sections: Vec<Section>,
+    pub appendix: Option<FigureTable>,
+}
+
 impl ProgrammeFigures {
+    /// The report for the window.
+    pub fn view(&self, with_names: bool) -> ReportView {
+        ReportView {
+            period: self.period.clone(),
+            sections: self.sections(),
+            appendix: with_names.then(|| self.appendix_table()),
+        }
+    }
+
     /// The report's sections, in the order it is read, with their tables and charts.
     pub fn sections(&self) -> Vec<Section> {
         vec![

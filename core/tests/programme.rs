@@ -3,7 +3,6 @@
 //! breakdown with its protection of small groups; an empty period; and the printed report.
 
 use chrono::NaiveDate;
-use mentordesk_core::document::write_pdf;
 use mentordesk_core::domain::*;
 use mentordesk_core::export::Format;
 use mentordesk_core::print::programme_report::{self, ReportOptions};
@@ -541,12 +540,18 @@ fn the_tables_export_to_csv_and_a_workbook_with_the_printed_labels() {
 fn the_printed_report_has_every_section_its_charts_and_names_no_one_without_the_appendix() {
     let p = programme();
     let dir = tempfile::tempdir().unwrap();
-    let pdf = dir.path().join(programme_report::file_name(&period()));
     let print = |options| {
-        let doc = programme_report::programme_report(&p.store, &period(), options, date(TODAY));
-        write_pdf(&doc.unwrap(), &pdf).unwrap();
+        programme_report::write_programme_report(
+            &p.store,
+            &period(),
+            options,
+            date(TODAY),
+            dir.path(),
+        )
+        .unwrap()
     };
-    print(ReportOptions::default());
+    let pdf = print(ReportOptions::default());
+    assert!(pdf.ends_with("programme-report-2026-10-01-to-2026-11-30.pdf"));
     check_pdf(&pdf);
     let text = text_of(&pdf);
     for heading in [

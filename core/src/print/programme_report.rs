@@ -2,6 +2,8 @@
 //! tables and its charts drawn as vector graphics. No person is named in it unless the
 //! officer asks for the appendix, and counts of small groups read "fewer than 3".
 
+use std::path::{Path, PathBuf};
+
 use chrono::NaiveDate;
 
 use crate::document::{Block, Column, Document};
@@ -27,6 +29,19 @@ pub fn programme_report(
 ) -> Result<Document> {
     let figures = store.programme_figures(period, today)?;
     Ok(build(&figures, &store.settings()?, options, today))
+}
+
+/// Prints the report into the folder `dir` under `file_name` and returns the file's path.
+pub fn write_programme_report(
+    store: &Store,
+    period: &Period,
+    options: ReportOptions,
+    today: NaiveDate,
+    dir: &Path,
+) -> Result<PathBuf> {
+    let path = dir.join(file_name(period));
+    crate::document::write_pdf(&programme_report(store, period, options, today)?, &path)?;
+    Ok(path)
 }
 
 /// The file a period's report is saved as: "programme-report-2026-10-01-to-2026-12-31.pdf".
