@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod document;
 pub mod domain;
 pub mod error;
+pub mod evaluation;
 pub mod export;
 pub mod import;
 pub mod kpa;

@@ -59,6 +59,7 @@ pub const DEFS: &[SettingDef] = &[
     SettingDef { key: "match_weight_language", label: "Matching weight: language preference", help: "Points when the mentor mentors in the protégé's preferred language, or when there is no preference (5).", kind: SettingKind::Count },
     SettingDef { key: "mentor_reply_days", label: "Mentor's reply to a proposed protégé within (days)", help: "The notice to a mentor asks for an answer within this many days (10).", kind: SettingKind::Count },
     SettingDef { key: "appointment_warning_days", label: "Warn of appointments ending within (days)", help: "Appointments that end within this many days are flagged (30).", kind: SettingKind::Count },
+    SettingDef { key: "evaluation_overdue_days", label: "Evaluation forms overdue after (days)", help: "A mid-point or end-of-mentorship evaluation not answered this many days after it fell due is shown as overdue (30).", kind: SettingKind::Count },
     SettingDef { key: "report_smallest_count", label: "Programme report: smallest count printed", help: "A count below this (but above nought) is printed as \"fewer than\" it, so that no one can be recognised from a figure in the programme report (3).", kind: SettingKind::Count },
     SettingDef { key: "occupational_levels", label: "Occupational levels by salary level", help: "How the employment-equity tables group salary levels, highest first: each band as \"from-to name\", separated by semicolons, covering levels 1 to 16.", kind: SettingKind::Text },
     SettingDef { key: "backups_kept", label: "Automatic backups kept", help: "MentorDesk backs the database up on each day it is used and before every upgrade, keeping this many of those backups (10). Backups made by hand are never removed.", kind: SettingKind::Count },
@@ -98,6 +99,7 @@ pub struct Settings {
     pub match_weight_language: u32,
     pub mentor_reply_days: u32,
     pub backups_kept: u32,
+    pub evaluation_overdue_days: u32,
     pub report_smallest_count: u32,
     /// The occupational levels as written in the setting; `occupational_levels()` reads them.
     pub occupational_levels: String,
@@ -160,6 +162,7 @@ impl Settings {
             match_weight_language: 5,
             mentor_reply_days: 10,
             backups_kept: 10,
+            evaluation_overdue_days: 30,
             report_smallest_count: 3,
             occupational_levels: OCCUPATIONAL_LEVELS.to_owned(),
         };
@@ -222,6 +225,7 @@ impl Settings {
                 "match_weight_gender" => s.match_weight_gender = parse_count(key, value)?,
                 "match_weight_language" => s.match_weight_language = parse_count(key, value)?,
                 "mentor_reply_days" => s.mentor_reply_days = parse_count(key, value)?,
+                "evaluation_overdue_days" => s.evaluation_overdue_days = parse_count(key, value)?,
                 "report_smallest_count" => s.report_smallest_count = parse_count(key, value)?,
                 "occupational_levels" => s.occupational_levels = value.to_owned(),
 
@@ -324,6 +328,10 @@ impl Settings {
             ),
             ("mentor_reply_days", self.mentor_reply_days.to_string()),
             (
+                "evaluation_overdue_days",
+                self.evaluation_overdue_days.to_string(),
+            ),
+            (
                 "report_smallest_count",
                 self.report_smallest_count.to_string(),
             ),
@@ -401,6 +409,12 @@ impl Settings {
             ("match_weight_gender", self.match_weight_gender, 0, 100),
             ("match_weight_language", self.match_weight_language, 0, 100),
             ("mentor_reply_days", self.mentor_reply_days, 1, 90),
+            (
+                "evaluation_overdue_days",
+                self.evaluation_overdue_days,
+                1,
+                365,
+            ),
             ("report_smallest_count", self.report_smallest_count, 1, 20),
         ];
         for (key, value, low, high) in counts {

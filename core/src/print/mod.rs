@@ -5,6 +5,7 @@
 //! decides a rule of the programme, and nothing below `store` depends on them.
 
 pub mod agreement;
+pub mod evaluation_form;
 pub mod kpa_allocation;
 pub mod letters;
 pub mod mentor_contract;
