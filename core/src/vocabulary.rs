@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::domain::*;
+use crate::evaluation::{AnswerKind, Form};
 
 /// One entry of a closed list, as a form's drop-down shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -29,6 +30,14 @@ pub fn vocabulary() -> std::collections::BTreeMap<&'static str, Vec<ListEntry>> 
     }
     std::collections::BTreeMap::from([
         ("gender", entries(Gender::ALL, Gender::code, Gender::label)),
+        (
+            "evaluation_form",
+            entries(Form::ALL, Form::code, Form::label),
+        ),
+        (
+            "answer_kind",
+            entries(AnswerKind::ALL, AnswerKind::code, AnswerKind::label),
+        ),
         ("race", entries(Race::ALL, Race::code, Race::label)),
         (
             "location",
