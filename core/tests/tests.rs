@@ -11,6 +11,7 @@ mod cycle;
 mod dashboard;
 mod document;
 mod encryption;
+mod evaluation;
 mod export;
 pub mod fixtures;
 mod import;

@@ -18,6 +18,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         9,
         include_str!("../../migrations/0009_programme_report.sql"),
     ),
+    (10, include_str!("../../migrations/0010_evaluations.sql")),
 ];
 
 /// The data version this program writes.
