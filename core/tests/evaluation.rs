@@ -191,7 +191,7 @@ fn forms_are_owed_from_the_mid_point_and_the_end_and_overdue_after_the_setting()
         "by due date, then protégé, then the forms' order"
     );
     let mut settings = store.settings().unwrap();
-    settings.evaluation_overdue_days = 400;
+    settings.evaluation_overdue_days = 60;
     store.save_settings(&settings).unwrap();
     assert!(owed(&store, "2026-10-31")
         .iter()
