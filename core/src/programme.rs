@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::chart::{self, Chart, ChartKind, Series};
 use crate::domain::{Gender, GoalStatus, ProtegeKind, Race};
+use crate::evaluation::{AnswerKind, Form};
 use crate::export::{self, Cell, Exported, Format, Sheet};
 use crate::progress::{Period, Recommendation};
 use crate::settings::OccupationalLevel;
@@ -29,6 +30,7 @@ pub struct ProgrammeFigures {
     pub outcomes: Outcomes,
     pub workload: MentorLoads,
     pub equity: Equity,
+    pub evaluations: EvaluationFigures,
     /// The smallest count of people printed as a number (the `report_smallest_count` setting).
     pub smallest_count: u32,
     /// The mentorships under way, by name, for the appendix the officer may ask for.
@@ -117,6 +119,52 @@ pub struct MentorLoads {
     /// Hours logged and the norm's hours, over all mentors.
     pub hours_logged: f64,
     pub hours_norm: f64,
+}
+
+/// What the evaluation forms said.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct EvaluationFigures {
+    /// Forms of the mentorships (not drafts) that fell due in the period, and of those the
+    /// ones answered.
+    pub due: u32,
+    pub answered: u32,
+    /// Each question answered on a form filled in during the period, in the forms' order.
+    pub questions: Vec<QuestionFigures>,
+    /// The written answers, by form, listed only when the officer asks for them.
+    pub comments: Vec<(Form, String)>,
+}
+
+/// The answers to one question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionFigures {
+    pub form: Form,
+    pub position: u32,
+    pub text: String,
+    pub answer: AnswerKind,
+    pub answers: u32,
+    /// For a rating question, how many gave each point, from 1 up.
+    pub spread: Vec<u32>,
+    pub yes: u32,
+}
+
+impl QuestionFigures {
+    pub fn average(&self) -> Option<f64> {
+        let total: u32 = self.spread.iter().sum();
+        let points: u32 = (1..).zip(&self.spread).map(|(point, n)| point * n).sum();
+        (total > 0).then(|| f64::from(points) / f64::from(total))
+    }
+
+    /// "Protégé mid-point Q1": the question as a chart's axis names it.
+    fn short_name(&self) -> String {
+        let who = match self.form {
+            Form::ProtegeMidpoint => "Protégé mid-point",
+            Form::MentorMidpoint => "Mentor mid-point",
+            Form::ProtegeEnd => "Protégé end",
+            Form::MentorEnd => "Mentor end",
+            Form::MentorSelf => "Self-assessment",
+        };
+        format!("{who} Q{}", self.position)
+    }
 }
 
 /// The employment-equity breakdown of the programme's mentors and protégés beside all staff.
@@ -342,6 +390,7 @@ impl ProgrammeFigures {
             self.outcomes_section(),
             self.workload_section(),
             self.equity_section(),
+            self.evaluation_section(),
         ]
     }
 
@@ -745,6 +794,120 @@ impl ProgrammeFigures {
             series,
             value_label: "%".into(),
             empty: "No one is on the register.".into(),
+        }
+    }
+
+    fn evaluation_section(&self) -> Section {
+        let e = &self.evaluations;
+        let smallest = self.smallest_count;
+        let rate = if e.due > 0 {
+            format!("{:.1}%", f64::from(e.answered) * 100.0 / f64::from(e.due))
+        } else {
+            "–".to_owned()
+        };
+        let few = format!("fewer than {smallest} answers");
+        let ratings: Vec<&QuestionFigures> = e
+            .questions
+            .iter()
+            .filter(|q| q.answer == AnswerKind::Rating)
+            .collect();
+        let points = ratings.iter().map(|q| q.spread.len()).max().unwrap_or(0);
+        let spread = (0..points)
+            .map(|point| {
+                let values: Vec<f64> = ratings
+                    .iter()
+                    .map(|q| {
+                        if q.answers < smallest {
+                            f64::NAN
+                        } else {
+                            f64::from(q.spread.get(point).copied().unwrap_or(0))
+                        }
+                    })
+                    .collect();
+                Series::new(&(point + 1).to_string(), &values)
+            })
+            .collect();
+        Section {
+            title: "Evaluations".into(),
+            tables: vec![
+                FigureTable {
+                    title: "Evaluation forms due in the period".into(),
+                    columns: vec!["Figure".into(), "Value".into()],
+                    rows: vec![
+                        vec!["Forms due".into(), e.due.to_string()],
+                        vec!["Forms answered".into(), e.answered.to_string()],
+                        vec!["Response rate".into(), rate],
+                    ],
+                },
+                FigureTable {
+                    title: "Ratings, by question".into(),
+                    columns: ["Question", "", "Answers", "Average"]
+                        .map(str::to_owned)
+                        .to_vec(),
+                    rows: ratings
+                        .iter()
+                        .map(|q| {
+                            let average = match (q.answers < smallest, q.average()) {
+                                (true, _) => few.clone(),
+                                (false, Some(a)) => format!("{a:.2}"),
+                                (false, None) => "–".to_owned(),
+                            };
+                            vec![
+                                q.short_name(),
+                                q.text.clone(),
+                                q.answers.to_string(),
+                                average,
+                            ]
+                        })
+                        .collect(),
+                },
+                FigureTable {
+                    title: "Yes-or-no questions".into(),
+                    columns: ["Question", "", "Answers", "Yes"]
+                        .map(str::to_owned)
+                        .to_vec(),
+                    rows: e
+                        .questions
+                        .iter()
+                        .filter(|q| q.answer == AnswerKind::YesNo)
+                        .map(|q| {
+                            let yes = if q.answers < smallest {
+                                few.clone()
+                            } else {
+                                Shown::Count(q.yes).share(q.answers)
+                            };
+                            vec![q.short_name(), q.text.clone(), q.answers.to_string(), yes]
+                        })
+                        .collect(),
+                },
+            ],
+            notes: vec![format!(
+                "Averages and shares rest on the forms filled in during the period; a question \
+                 answered by fewer than {smallest} people shows no average, so that no one's \
+                 answer can be read from it."
+            )],
+            charts: vec![Chart {
+                title: "Spread of the ratings, by question".into(),
+                kind: ChartKind::StackedBars,
+                categories: ratings.iter().map(|q| q.short_name()).collect(),
+                series: spread,
+                value_label: "Answers".into(),
+                empty: "No rating was given on a form filled in during this period.".into(),
+            }],
+        }
+    }
+
+    /// The written answers of the evaluation forms, without names, for when the officer asks.
+    pub fn comments_table(&self) -> FigureTable {
+        FigureTable {
+            title: "Evaluations: written answers".into(),
+            columns: vec!["Form".into(), "Answer".into()],
+            rows: self
+                .evaluations
+                .comments
+                .iter()
+                .map(|(form, text)| vec![form.label().to_owned(), text.clone()])
+                .collect(),
         }
     }
 

@@ -2,9 +2,8 @@
 //! the forms owed and overdue, and the blank form printed with tick boxes.
 
 use mentordesk_core::domain::{Mentorship, ProtegeKind};
-use mentordesk_core::evaluation::{Answer, AnswerKind, Evaluation, Form, Question};
+use mentordesk_core::evaluation::{AnswerKind, Evaluation, Form, Question};
 use mentordesk_core::print::evaluation_form;
-use mentordesk_core::settings::RatingScale;
 use mentordesk_core::Store;
 
 use crate::fixtures::{self, mentor, mentorship, protege, staff};
@@ -28,28 +27,7 @@ fn one_mentorship() -> (tempfile::TempDir, Store, i64) {
 }
 
 fn answered(store: &Store, id: i64, form: Form, on: &str) -> Evaluation {
-    let questions = store.evaluation_questions(form, false).unwrap();
-    Evaluation {
-        id: None,
-        mentorship_id: id,
-        form,
-        answered_on: date(on),
-        scale: RatingScale::FourPoint,
-        from_paper: true,
-        answers: questions
-            .iter()
-            .map(|q| Answer {
-                question_id: q.id.unwrap(),
-                rating: (q.answer == AnswerKind::Rating).then_some(3),
-                yes: (q.answer == AnswerKind::YesNo).then_some(true),
-                text: if q.answer == AnswerKind::Text {
-                    "Helpful sessions.".into()
-                } else {
-                    String::new()
-                },
-            })
-            .collect(),
-    }
+    fixtures::evaluation(store, id, form, on, 3)
 }
 
 #[test]

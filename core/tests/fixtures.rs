@@ -11,6 +11,7 @@
 use chrono::{Days, NaiveDate};
 use mentordesk_core::cycle::Cycle;
 use mentordesk_core::domain::*;
+use mentordesk_core::evaluation::{Answer, AnswerKind, Evaluation, Form};
 use mentordesk_core::kpa::{ConsultationOutcome, Kpa};
 use mentordesk_core::progress::{Period, Rating, RatingScale, Recommendation, ReportEntry};
 use mentordesk_core::selection::{Application, Decision, Entry, Review, State};
@@ -708,4 +709,38 @@ fn the_kpa_and_matching_registers_build_at_a_small_size() {
             .len(),
         2
     );
+}
+
+/// Form `form` of mentorship `mentorship_id` filled in on paper on `on`: every rating question
+/// given `rating` on the four-point scale, every yes-or-no question yes, every written one
+/// "Helpful sessions.".
+pub fn evaluation(
+    store: &Store,
+    mentorship_id: i64,
+    form: Form,
+    on: &str,
+    rating: u8,
+) -> Evaluation {
+    let questions = store.evaluation_questions(form, false).expect("questions");
+    Evaluation {
+        id: None,
+        mentorship_id,
+        form,
+        answered_on: date(on),
+        scale: RatingScale::FourPoint,
+        from_paper: true,
+        answers: questions
+            .iter()
+            .map(|q| Answer {
+                question_id: q.id.expect("a saved question"),
+                rating: (q.answer == AnswerKind::Rating).then_some(rating),
+                yes: (q.answer == AnswerKind::YesNo).then_some(true),
+                text: if q.answer == AnswerKind::Text {
+                    "Helpful sessions.".into()
+                } else {
+                    String::new()
+                },
+            })
+            .collect(),
+    }
 }

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use mentordesk_core::domain::*;
+use mentordesk_core::evaluation::Form;
 use mentordesk_core::export::Format;
 use mentordesk_core::print::programme_report::{self, ReportOptions};
 use mentordesk_core::programme::{FigureTable, ProgrammeFigures};
@@ -231,6 +232,18 @@ fn programme() -> Programme {
             today,
         )
         .unwrap();
+    // Evaluations: the end forms of pairs 3 and 4 fall due in the period (six); three are
+    // answered in it, and pair 1's protégé answers the mid-point form (due 30 September) on
+    // 2 October.
+    for (m, form, on, rating) in [
+        (m3, Form::ProtegeEnd, "2026-11-02", 3),
+        (m3, Form::MentorEnd, "2026-11-03", 3),
+        (m4, Form::ProtegeEnd, "2026-11-12", 4),
+        (m1, Form::ProtegeMidpoint, "2026-10-02", 2),
+    ] {
+        let e = fixtures::evaluation(&store, m, form, on, rating);
+        store.save_evaluation(&e, today).unwrap();
+    }
     for (m, status) in [(m3, Status::Completed), (m4, Status::Terminated)] {
         let mut record = store.mentorship(m).unwrap();
         record.status = status;
@@ -579,4 +592,69 @@ fn the_printed_report_has_every_section_its_charts_and_names_no_one_without_the_
     let text = text_of(&pdf);
     assert!(text.contains("Appendix: the mentorships under way"));
     assert!(text.contains(&staff(2).surname), "{text}");
+}
+
+#[test]
+fn evaluations_count_the_forms_due_and_answered_and_each_questions_answers() {
+    let p = programme();
+    let e = figures(&p).evaluations;
+    assert_eq!((e.due, e.answered), (6, 3));
+    let satisfied = e
+        .questions
+        .iter()
+        .find(|q| q.form == Form::ProtegeEnd && q.position == 1)
+        .unwrap();
+    assert_eq!(
+        (satisfied.answers, &satisfied.spread[..]),
+        (2, &[0, 0, 1, 1][..])
+    );
+    assert_eq!(satisfied.average(), Some(3.5));
+    let recommend = e
+        .questions
+        .iter()
+        .find(|q| q.form == Form::ProtegeEnd && q.position == 6)
+        .unwrap();
+    assert_eq!((recommend.answers, recommend.yes), (2, 2));
+    assert_eq!(e.comments.len(), 4, "{:?}", e.comments);
+    assert_eq!(e.comments[0].0, Form::ProtegeMidpoint);
+
+    // Two answers are fewer than three: no average, and the spread chart draws nothing.
+    let f = figures(&p);
+    let tables = f.tables(false);
+    assert_eq!(
+        row(table(&tables, "Evaluation forms due"), "Response rate")[1],
+        "50.0%"
+    );
+    let ratings = table(&tables, "Ratings, by question");
+    assert_eq!(
+        row(ratings, "Protégé end Q1")[2..],
+        ["2", "fewer than 3 answers"]
+    );
+    let chart = f
+        .sections()
+        .into_iter()
+        .flat_map(|s| s.charts)
+        .find(|c| c.title.starts_with("Spread of the ratings"))
+        .unwrap();
+    assert!(!chart.has_data());
+    assert!(!tables.iter().any(|t| t.title.contains("written answers")));
+    assert_eq!(
+        f.comments_table().rows[0],
+        ["Protégé's mid-point evaluation", "Helpful sessions."]
+    );
+
+    let mut store = p.store;
+    let mut settings = store.settings().unwrap();
+    settings.report_smallest_count = 2;
+    store.save_settings(&settings).unwrap();
+    let f = store.programme_figures(&period(), date(TODAY)).unwrap();
+    let tables = f.tables(false);
+    assert_eq!(
+        row(table(&tables, "Ratings, by question"), "Protégé end Q1")[2..],
+        ["2", "3.50"]
+    );
+    assert_eq!(
+        row(table(&tables, "Yes-or-no questions"), "Protégé end Q6")[2..],
+        ["2", "100.0%"]
+    );
 }

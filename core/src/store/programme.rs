@@ -10,11 +10,13 @@ use rusqlite::params;
 use super::mentors::MENTOR_NAME;
 use super::Store;
 use crate::domain::{GoalStatus, ProtegeKind};
+use crate::evaluation::{AnswerKind, Form};
 use crate::programme::{
-    months_of, Activity, AppendixLine, Equity, MentorLoads, MonthActivity, Outcomes, Participation,
-    Person, Population, ProgrammeFigures,
+    months_of, Activity, AppendixLine, Equity, EvaluationFigures, MentorLoads, MonthActivity,
+    Outcomes, Participation, Person, Population, ProgrammeFigures, QuestionFigures,
 };
 use crate::progress::{Period, Recommendation};
+use crate::settings::RatingScale;
 use crate::Result;
 
 /// The mentorships that ran on at least one day of the period `?1`–`?2`, as `x`.
@@ -96,6 +98,7 @@ impl Store {
                 )?,
                 levels,
             },
+            evaluations: self.evaluation_figures(period)?,
             smallest_count: settings.report_smallest_count,
             appendix: self.appendix(span)?,
         })
@@ -346,6 +349,87 @@ impl Store {
         }
         loads.by_proteges = by_proteges.into_iter().collect();
         Ok(loads)
+    }
+
+    /// The forms due in the period and answered, and the answers of the forms filled in
+    /// during it, question by question.
+    fn evaluation_figures(&self, period: &Period) -> Result<EvaluationFigures> {
+        let span = params![period.from, period.to];
+        let mut figures = EvaluationFigures::default();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT x.start_date, x.end_date,
+               (SELECT group_concat(e.form) FROM evaluation e WHERE e.mentorship_id = x.id)
+             FROM mentorship x WHERE x.status <> 'draft' AND x.archived_at IS NULL
+             AND x.start_date <= ?2 AND x.end_date >= ?1",
+        )?;
+        let rows = stmt.query_map(span, |r| {
+            Ok((
+                r.get::<_, NaiveDate>(0)?,
+                r.get::<_, NaiveDate>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (start, end, answered) = row?;
+            let answered = answered.unwrap_or_default();
+            for &form in Form::ALL {
+                let due = form.due_on(start, end);
+                if due >= period.from && due <= period.to {
+                    figures.due += 1;
+                    figures.answered += u32::from(answered.split(',').any(|f| f == form.code()));
+                }
+            }
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT q.id, q.form, q.position, q.text, q.answer, e.scale, a.rating, a.yes, a.text
+             FROM evaluation_answer a JOIN evaluation e ON e.id = a.evaluation_id
+             JOIN evaluation_question q ON q.id = a.question_id
+             JOIN mentorship x ON x.id = e.mentorship_id
+             WHERE e.answered_on BETWEEN ?1 AND ?2 AND x.archived_at IS NULL",
+        )?;
+        let rows = stmt.query_map(span, |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                QuestionFigures {
+                    form: r.get(1)?,
+                    position: r.get(2)?,
+                    text: r.get(3)?,
+                    answer: r.get(4)?,
+                    answers: 0,
+                    spread: Vec::new(),
+                    yes: 0,
+                },
+                r.get::<_, RatingScale>(5)?,
+                r.get::<_, Option<u8>>(6)?,
+                r.get::<_, Option<bool>>(7)?,
+                r.get::<_, String>(8)?,
+            ))
+        })?;
+        let mut by_question: BTreeMap<i64, QuestionFigures> = BTreeMap::new();
+        for row in rows {
+            let (id, question, scale, rating, yes, text) = row?;
+            if question.answer == AnswerKind::Text {
+                figures.comments.push((question.form, text));
+                continue;
+            }
+            let q = by_question.entry(id).or_insert(question);
+            q.answers += 1;
+            q.yes += u32::from(yes == Some(true));
+            if let Some(rating) = rating {
+                let points = usize::from(scale.points());
+                if q.spread.len() < points {
+                    q.spread.resize(points, 0);
+                }
+                q.spread[usize::from(rating) - 1] += 1;
+            }
+        }
+        figures.questions = by_question.into_values().collect();
+        let order = |q: &QuestionFigures| (Form::ALL.iter().position(|&f| f == q.form), q.position);
+        figures.questions.sort_by_key(order);
+        figures
+            .comments
+            .sort_by_key(|(form, _)| Form::ALL.iter().position(|f| f == form));
+        Ok(figures)
     }
 
     fn appendix(&self, span: &[&dyn rusqlite::ToSql]) -> Result<Vec<AppendixLine>> {
