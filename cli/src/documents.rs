@@ -12,7 +12,9 @@ use mentordesk_core::kpa::AllocationStatus;
 use mentordesk_core::print::kpa_allocation as kpa_document;
 use mentordesk_core::print::programme_report::{self, ReportOptions};
 use mentordesk_core::print::progress_report as progress_document;
-use mentordesk_core::print::{self, agreement, letters, mentor_contract, organisation_agreement};
+use mentordesk_core::print::{
+    self, agreement, evaluation_form, letters, mentor_contract, organisation_agreement,
+};
 use mentordesk_core::selection::LetterKind;
 use mentordesk_core::store::MentorshipQuery;
 
@@ -271,6 +273,28 @@ pub fn programme_report(
             count(written.files.len(), "table", "tables"),
             dir.display()
         );
+    }
+    Ok(())
+}
+
+/// Prints the blank form of every evaluation owed today into `out`.
+pub fn evaluation_forms(db: PathBuf, out: PathBuf, today: NaiveDate) -> Result<(), String> {
+    let store = open_existing(&db)?;
+    let bar = progress(0, "evaluation forms");
+    let written = evaluation_form::write_owed_forms(&store, today, &out, |owed, n, total| {
+        bar.set_length(total as u64);
+        bar.set_position(n as u64 - 1);
+        bar.set_message(owed.protege.clone());
+    })
+    .map_err(text)?;
+    bar.finish_and_clear();
+    match written.len() {
+        0 => println!("No evaluation forms are owed on {today}."),
+        n => println!(
+            "Wrote {} to {}",
+            count(n, "evaluation form", "evaluation forms"),
+            out.display()
+        ),
     }
     Ok(())
 }

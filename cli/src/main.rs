@@ -170,6 +170,16 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
+    /// Print the blank form of every evaluation owed today (mid-point and end forms not yet
+    /// answered) into a folder, to be filled in by hand.
+    EvaluationForms {
+        /// The programme's database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The folder to write the PDFs into (created if needed).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// Write a checked copy of the database (safe while MentorDesk is open); the copy of an
     /// encrypted database is encrypted with the same passphrase.
     Backup {
@@ -249,6 +259,7 @@ fn run(command: Command, today: NaiveDate) -> Result<(), String> {
         Command::Contracts { db, out } => documents::contracts(db, out, today),
         Command::Reports { db, period, out } => documents::reports(db, &period, out, today),
         Command::Letters { db, out } => documents::letters(db, out, today),
+        Command::EvaluationForms { db, out } => documents::evaluation_forms(db, out, today),
         Command::ProgrammeReport {
             db,
             period,

@@ -159,6 +159,7 @@ fn help_names_every_command() {
         "contracts",
         "reports",
         "programme-report",
+        "evaluation-forms",
         "letters",
         "suggest",
         "assign",
@@ -1071,4 +1072,48 @@ fn programme_report_writes_the_pdf_and_its_tables_and_names_people_only_when_ask
     ]);
     assert!(!out.status.success());
     assert!(stderr(&out).contains("--to 2026-04-01 is before --from 2026-11-23"));
+}
+
+#[test]
+fn evaluation_forms_prints_a_blank_form_for_every_evaluation_owed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample(dir.path());
+    let forms = dir.path().join("forms");
+    let owed_on = |today: &str| {
+        cli(&[
+            "evaluation-forms",
+            "--db",
+            path(&db),
+            "--out",
+            path(&forms),
+            "--today",
+            today,
+        ])
+    };
+    let out = owed_on("2026-11-23");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Wrote 3 evaluation forms to "),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(pdfs_in(&forms).len(), 3);
+    // A year on every mentorship of the sample has ended and owes all five forms.
+    let out = owed_on("2027-12-31");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let printed = pdfs_in(&forms);
+    assert!(
+        printed.iter().any(|f| f.ends_with("-EVAL-mentor-self.pdf")),
+        "{printed:?}"
+    );
+    assert!(
+        stdout(&out).contains(" evaluation forms to "),
+        "{}",
+        stdout(&out)
+    );
+    let text = pdf_text(&forms.join(&printed[0]));
+    assert!(
+        text.contains("1. How satisfied are you with the mentoring relationship?"),
+        "{text}"
+    );
 }

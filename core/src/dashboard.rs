@@ -8,12 +8,14 @@ use serde::{Deserialize, Serialize};
 use crate::choice::choice;
 use crate::document::long_date;
 use crate::domain::Mentorship;
+use crate::evaluation::Form;
 
 choice!(
     /// What a dashboard line is about, in the order the dashboard shows them.
     AttentionKind {
         OverdueEvent = "overdue_event": "Work-plan events overdue",
         ReportDue = "report_due": "Progress reports due",
+        EvaluationDue = "evaluation_due": "Evaluations due",
         NoRecentSession = "no_recent_session": "Mentorships with no recent session",
         Appointment = "appointment": "Mentors' appointments",
         ActionPastDue = "action_past_due": "Actions past their due date",
@@ -71,6 +73,20 @@ pub fn report_due(period_label: &str, period_to: NaiveDate, today: NaiveDate) ->
             "The {period_label} report is due by {}.",
             long_date(period_to)
         )
+    }
+}
+
+/// "The protégé's mid-point evaluation is overdue: it was due on …", or "… is due since …".
+pub fn evaluation_due(form: Form, due_on: NaiveDate, overdue: bool, today: NaiveDate) -> String {
+    let form = form.label().to_lowercase();
+    let since = days_ago((today - due_on).num_days());
+    if overdue {
+        format!(
+            "The {form} is overdue: it was due on {} ({since}).",
+            long_date(due_on)
+        )
+    } else {
+        format!("The {form} is due since {} ({since}).", long_date(due_on))
     }
 }
 

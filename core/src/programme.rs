@@ -892,7 +892,10 @@ impl ProgrammeFigures {
                 categories: ratings.iter().map(|q| q.short_name()).collect(),
                 series: spread,
                 value_label: "Answers".into(),
-                empty: "No rating was given on a form filled in during this period.".into(),
+                empty: format!(
+                    "No rating question was answered by {smallest} or more people on the forms \
+                     filled in during this period."
+                ),
             }],
         }
     }

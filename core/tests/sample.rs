@@ -7,6 +7,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use mentordesk_core::dashboard::AttentionKind;
 use mentordesk_core::domain::{Gender, GoalStatus, Mentorship, Mode, ProtegeKind, Status};
+use mentordesk_core::evaluation::{Evaluation, Form};
 use mentordesk_core::kpa::AllocationStatus;
 use mentordesk_core::progress::{Period, RatingScale, Recommendation};
 use mentordesk_core::selection::{Decision, Entry, LetterKind, State};
@@ -48,7 +49,7 @@ fn active(store: &Store) -> Vec<(Mentorship, Vec<Session>)> {
 type Promise = (&'static str, fn(&Store, NaiveDate));
 
 /// Each promise the sample makes.
-const PROMISES: [Promise; 14] = [
+const PROMISES: [Promise; 15] = [
     ("sessions", sessions_with_actions_done_open_and_past_due),
     (
         "recent sessions",
@@ -92,6 +93,10 @@ const PROMISES: [Promise; 14] = [
     (
         "appointment",
         one_appointment_ends_within_the_warning_and_the_rest_cover_the_intake,
+    ),
+    (
+        "evaluations",
+        one_mid_point_form_is_answered_and_three_are_owed_one_overdue,
     ),
 ];
 
@@ -519,6 +524,38 @@ fn most_mentorships_report_on_the_previous_quarter_and_one_is_still_due() {
 fn the_troubled_mentorship_has_a_discussion_and_a_written_request_to_end_it() {
     let (_dir, store) = sample_store();
     the_troubled_pair_has_a_discussion_and_a_written_request(&store, today());
+}
+
+/// The leaving mentor's pairs have passed their mid-points: one protégé answered on paper,
+/// and the three other mid-point forms are owed, the oldest overdue.
+fn one_mid_point_form_is_answered_and_three_are_owed_one_overdue(store: &Store, today: NaiveDate) {
+    let answered: Vec<Evaluation> = store
+        .mentorships(&MentorshipQuery::default())
+        .unwrap()
+        .into_iter()
+        .flat_map(|m| store.evaluations(m.id).unwrap())
+        .collect();
+    assert_eq!(answered.len(), 1, "{answered:?}");
+    assert_eq!(answered[0].form, Form::ProtegeMidpoint);
+    assert!(answered[0].from_paper);
+    assert_eq!(answered[0].answers.len(), 7);
+    let owed = store.evaluations_owed(today).unwrap();
+    let forms: Vec<(Form, bool)> = owed.iter().map(|o| (o.form, o.overdue)).collect();
+    assert_eq!(
+        forms,
+        [
+            (Form::MentorMidpoint, true),
+            (Form::ProtegeMidpoint, false),
+            (Form::MentorMidpoint, false)
+        ]
+    );
+    assert_eq!(owed[0].mentorship_id, answered[0].mentorship_id);
+}
+
+#[test]
+fn one_mid_point_form_of_the_sample_is_answered_and_three_are_owed() {
+    let (_dir, store) = sample_store();
+    one_mid_point_form_is_answered_and_three_are_owed_one_overdue(&store, today());
 }
 
 #[test]

@@ -16,6 +16,7 @@ const NOTHING = {
   overdue_event: 'No work-plan event is overdue.',
   report_due: 'No progress report is due.',
   no_recent_session: 'Every active mentorship has had a recent session.',
+  evaluation_due: 'No evaluation form is owed.',
   appointment: 'No appointment needs attention.',
   action_past_due: 'No agreed action is past its due date.',
 };

@@ -802,6 +802,26 @@ pub(super) const STARTED_DAYS_AGO: [u64; 8] = [100, 97, 95, 93, 70, 56, 49, 35];
 pub(super) const LEAVING_MENTOR: usize = 2;
 pub(super) const LEAVING_IN_DAYS: u64 = 20;
 
+/// The pairing (of `PAIRINGS`) whose protégé has answered the mid-point evaluation: the
+/// leaving mentor's first pair, which passed its mid-point more than a month ago.
+pub(super) const EVALUATED: usize = 3;
+
+/// That protégé's answers, question by question of the default mid-point form: a rating, a
+/// yes or no, or words.
+pub(super) const EVALUATION_ANSWERS: &[(Option<u8>, Option<bool>, &str)] = &[
+    (Some(4), None, ""),
+    (None, Some(true), ""),
+    (Some(3), None, ""),
+    (Some(4), None, ""),
+    (Some(2), None, ""),
+    (None, Some(true), ""),
+    (
+        None,
+        None,
+        "The sessions help me plan my month. My manager finds it hard to release me for them.",
+    ),
+];
+
 pub(super) const PAIRINGS: [Pairing; 8] = [
     (
         3,

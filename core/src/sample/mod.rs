@@ -18,6 +18,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use crate::calendar::WorkingCalendar;
 use crate::cycle::Cycle;
 use crate::domain::*;
+use crate::evaluation::{Answer, Evaluation, Form};
 use crate::progress::{Period, Rating, RatingScale, Recommendation, ReportEntry};
 use crate::selection::{Application, Entry, Review, State};
 use crate::session::{Action, Session, SessionKind};
@@ -251,10 +252,43 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
     for (&id, story) in mentorship_ids.iter().zip(&STORIES) {
         tell(store, id, story, &calendar, quarter.as_ref(), today)?;
     }
+    evaluate(store, mentorship_ids[EVALUATED], today)?;
     // The intake wants its mentoring from the first of next month to the end of the mentors'
     // appointments, so that every sample mentor's appointment covers it.
     let wanted = (first + Months::new(1), appointment_end);
     apply_to_intake(store, &staff_ids, wanted, today)
+}
+
+/// The protégé of the longest of the leaving mentor's pairs filled in the mid-point form on
+/// paper five days after it fell due; the mentor's is still owed (and overdue), as are both
+/// mid-point forms of the mentor's other pair, which reached its mid-point later.
+fn evaluate(store: &mut Store, mentorship_id: i64, today: NaiveDate) -> Result<()> {
+    let m = store.mentorship(mentorship_id)?;
+    let form = Form::ProtegeMidpoint;
+    let answers = store
+        .evaluation_questions(form, false)?
+        .into_iter()
+        .zip(EVALUATION_ANSWERS)
+        .map(|(q, &(rating, yes, text))| Answer {
+            question_id: q.id.unwrap_or_default(),
+            rating,
+            yes,
+            text: text.into(),
+        })
+        .collect();
+    store.save_evaluation(
+        &Evaluation {
+            id: None,
+            mentorship_id,
+            form,
+            answered_on: form.due_on(m.start_date, m.end_date) + Days::new(5),
+            scale: store.settings()?.rating_scale,
+            from_paper: true,
+            answers,
+        },
+        today,
+    )?;
+    Ok(())
 }
 
 /// The applicant's own line manager, for the staff member at `PEOPLE[person]`.

@@ -29,6 +29,7 @@ impl Store {
         let mut items = Vec::new();
         self.overdue_event_lines(today, &mut items)?;
         self.report_due_lines(today, &mut items)?;
+        self.evaluation_lines(today, &mut items)?;
         self.no_recent_session_lines(today, settings.no_session_warning_days, &mut items)?;
         self.appointment_lines(today, &settings, &mut items)?;
         self.action_lines(today, &mut items)?;
@@ -160,6 +161,20 @@ impl Store {
                     mentor_id: Some(w.mentor_id),
                 });
             }
+        }
+        Ok(())
+    }
+
+    fn evaluation_lines(&self, today: NaiveDate, items: &mut Vec<Attention>) -> Result<()> {
+        for o in self.evaluations_owed(today)? {
+            items.push(Attention {
+                kind: AttentionKind::EvaluationDue,
+                text: dashboard::evaluation_due(o.form, o.due_on, o.overdue, today),
+                about: dashboard::about(o.mentorship_id, &o.protege, &o.mentor),
+                date: Some(o.due_on),
+                mentorship_id: Some(o.mentorship_id),
+                mentor_id: None,
+            });
         }
         Ok(())
     }
