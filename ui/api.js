@@ -219,6 +219,18 @@ export async function printProgressReports(period, onProgress) {
   }
 }
 
+// The programme report for a period ({from, to, label}): `programmeReport` resolves to {period,
+// sections: [{title, tables: [{title, columns, rows}], notes, charts}], appendix} (the appendix,
+// a table naming the mentorships under way, only `withNames`); `printProgrammeReport` to the
+// PDF's path; `exportProgrammeReport` asks for a folder in the system's dialog and resolves to
+// {files, registers, rows}, or null when cancelled. `format` is 'csv' or 'xlsx'.
+export const programmeReport = (period, withNames) =>
+  call('programme_report', { from: period.from, to: period.to, withNames });
+export const printProgrammeReport = (period, withNames) =>
+  call('print_programme_report', { from: period.from, to: period.to, withNames });
+export const exportProgrammeReport = (period, format, withNames) =>
+  call('export_programme_report', { from: period.from, to: period.to, format, withNames });
+
 // Every mentor's protégés and hours against the norms, and the appointment warnings.
 export const workload = () => call('workload');
 

@@ -17,6 +17,7 @@ import { kpaScreen } from './screens/kpa.js';
 import { workloadScreen } from './screens/workload.js';
 import { cyclesScreen } from './screens/cycles.js';
 import { progressReportsScreen } from './screens/reports.js';
+import { programmeReportScreen } from './screens/programme-report.js';
 import { signIn } from './screens/signin.js';
 import { usersScreen, changePasswordDialog } from './screens/users.js';
 import { auditScreen } from './screens/audit.js';
@@ -26,8 +27,8 @@ import { safekeepingScreen } from './screens/safekeeping.js';
 
 const NAV = [
   'dashboard', 'staff', 'units', 'mentors', 'proteges', 'applications', 'cohort',
-  'mentorships', 'organisations', 'import', 'kpa', 'workload', 'reports', 'cycles', 'settings',
-  'users', 'audit', 'safekeeping',
+  'mentorships', 'organisations', 'import', 'kpa', 'workload', 'reports', 'programme', 'cycles',
+  'settings', 'users', 'audit', 'safekeeping',
 ];
 
 // What every screen may use: the closed lists, drop-down options and navigation.
@@ -155,6 +156,7 @@ async function boot() {
   screens.workload = workloadScreen(ctx);
   screens.cycles = cyclesScreen(ctx);
   screens.reports = progressReportsScreen(ctx);
+  screens.programme = programmeReportScreen(ctx);
   screens.users = usersScreen(ctx);
   screens.audit = auditScreen(ctx);
   screens.import = importScreen(ctx);

@@ -110,6 +110,12 @@ commands! {
     reports::reportable_mentorships => READ,
     reports::print_progress_reports => READ,
 
+    // Anyone who may read may print and export the programme report: even its named appendix
+    // shows no more than the mentorships register does.
+    programme_report::programme_report => READ,
+    programme_report::print_programme_report => READ,
+    programme_report::export_programme_report => READ,
+
     selection::list_applications => READ,
     selection::get_application => READ,
     selection::save_application => WRITE,

@@ -11,6 +11,7 @@
 //! - `sessions`: a mentorship's session log and the actions agreed, open until done.
 //! - `progress`: competency ratings, the rating scale's points, and termination steps.
 //! - `reports`: progress reports: their periods, what is written on them, printing one or all.
+//! - `programme_report`: the programme report for a period: shown, printed and exported.
 //! - `selection`: applications, the committee's review, mentor suggestions, the mentor's
 //!   answer, the decision trail and the letters owed.
 //! - `cohort`: matching a whole intake at once: the proposal, edited in the window, accepted
@@ -39,6 +40,7 @@ mod documents;
 mod ipc;
 mod performance;
 mod programme;
+mod programme_report;
 mod progress;
 mod register;
 mod reports;

@@ -5,6 +5,7 @@
 
 import * as api from '../api.js';
 import { el, renderTable } from '../forms.js';
+import { exportButtons } from '../exports.js';
 
 const OUTCOMES = { add: 'New', update: 'Update', unchanged: 'Unchanged', error: 'Error' };
 
@@ -47,9 +48,13 @@ export function importScreen() {
     el('div', { class: 'import-actions' }, applyButton));
   const result = el('p', { class: 'import-result', id: 'import-result', role: 'status' });
   const problem = el('p', { class: 'screen-error', id: 'import-problem', role: 'alert', hidden: true });
-  const csvButton = el('button', { type: 'button', class: 'secondary', id: 'export-csv', text: 'Export registers to CSV' });
-  const xlsxButton = el('button', { type: 'button', class: 'secondary', id: 'export-xlsx', text: 'Export registers to Excel' });
-  const exported = el('p', { class: 'section-note', id: 'export-result', role: 'status' });
+  const exporting = exportButtons({
+    prefix: 'export',
+    noun: 'registers',
+    csvText: 'Export registers to CSV',
+    xlsxText: 'Export registers to Excel',
+    run: (format) => api.exportRegisters(format),
+  });
 
   section.replaceChildren(
     el('header', { class: 'screen-head' }, el('h1', { text: 'Import and export' })),
@@ -66,7 +71,7 @@ export function importScreen() {
         class: 'section-note',
         text: 'Every register (staff, units, mentors, protégés, mentorships, sessions, applications, KPA allocations …) as one CSV file each in a new folder, or as one Excel workbook with a sheet each. Confidential session notes are never exported.',
       }),
-      el('div', { class: 'toolbar' }, csvButton, xlsxButton), exported));
+      el('div', { class: 'toolbar' }, exporting.csvButton, exporting.xlsxButton), exporting.result));
 
   let preview = null;
   let selects = [];
@@ -172,24 +177,6 @@ export function importScreen() {
       failed(error);
     }
   });
-
-  async function exportTo(format, button) {
-    button.disabled = true;
-    exported.textContent = '';
-    try {
-      const done = await api.exportRegisters(format);
-      if (done) {
-        const where = format === 'csv' ? `${done.files.length} CSV files in ${done.files[0]?.replace(/[\\/][^\\/]*$/, '')}` : done.files[0];
-        exported.textContent = `Exported ${done.registers} registers (${done.rows} rows): ${where}.`;
-      }
-    } catch (error) {
-      exported.textContent = error.message;
-    } finally {
-      button.disabled = false;
-    }
-  }
-  csvButton.addEventListener('click', () => exportTo('csv', csvButton));
-  xlsxButton.addEventListener('click', () => exportTo('xlsx', xlsxButton));
 
   return { show() {} };
 }

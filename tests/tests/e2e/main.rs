@@ -5,6 +5,7 @@
 mod dashboard;
 mod mentorship;
 mod performance;
+mod programme_report;
 mod registers;
 mod safety;
 mod selection;
