@@ -47,14 +47,19 @@ pub enum Format {
 }
 
 impl Format {
-    /// Where an export chosen into `folder` goes: the CSV files into a new folder named with
-    /// the day's date (one export never mixes with another), the one workbook into `folder`.
-    pub fn destination(self, folder: &Path, today: NaiveDate) -> PathBuf {
+    /// Where an export chosen into `folder` goes: the CSV files into a new folder called
+    /// `name` (one export never mixes with another), the one workbook into `folder`.
+    pub fn destination(self, folder: &Path, name: &str) -> PathBuf {
         match self {
-            Format::Csv => folder.join(format!("MentorDesk registers {today}")),
+            Format::Csv => folder.join(name),
             Format::Xlsx => folder.to_owned(),
         }
     }
+}
+
+/// The folder the registers' CSV files go into, named with the day's date.
+pub fn registers_folder(today: NaiveDate) -> String {
+    format!("MentorDesk registers {today}")
 }
 
 /// What an export wrote.

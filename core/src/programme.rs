@@ -5,8 +5,8 @@
 //!
 //! Small groups are protected: a count of people in a breakdown that is above nought but
 //! under the `report_smallest_count` setting reads "fewer than 3", and when a column would
-//! hide only one such cell, the next smallest is hidden too, so that the total cannot give
-//! the hidden one away. No name appears unless the appendix is asked for.
+//! hide only one such cell, the next smallest reads "not shown", so that the total cannot
+//! give the hidden one away. No name appears unless the appendix is asked for.
 
 use std::path::Path;
 
@@ -289,6 +289,8 @@ pub struct Section {
 enum Shown {
     Count(u32),
     FewerThan(u32),
+    /// Not small, but hidden so that the total cannot give a small one away.
+    Withheld,
 }
 
 impl Shown {
@@ -296,6 +298,7 @@ impl Shown {
         match self {
             Shown::Count(n) => n.to_string(),
             Shown::FewerThan(n) => format!("fewer than {n}"),
+            Shown::Withheld => "not shown".to_owned(),
         }
     }
 
@@ -305,7 +308,7 @@ impl Shown {
             Shown::Count(n) if total > 0 => {
                 format!("{:.1}%", f64::from(n) * 100.0 / f64::from(total))
             }
-            Shown::Count(_) | Shown::FewerThan(_) => "–".to_owned(),
+            Shown::Count(_) | Shown::FewerThan(_) | Shown::Withheld => "–".to_owned(),
         }
     }
 }
@@ -332,7 +335,7 @@ fn protect(counts: &[u32], smallest: u32) -> Vec<Shown> {
             .filter(|&(_, &n)| n >= smallest)
             .min_by_key(|&(_, &n)| n);
         if let Some((i, _)) = next {
-            shown[i] = Shown::FewerThan(smallest);
+            shown[i] = Shown::Withheld;
         }
     }
     shown
@@ -403,6 +406,15 @@ impl ProgrammeFigures {
             tables.push(self.appendix_table());
         }
         tables
+    }
+
+    /// The folder a window's CSV export of the report goes into: "Programme report 2026-10-01
+    /// to 2026-12-31".
+    pub fn folder_name(&self) -> String {
+        format!(
+            "Programme report {} to {}",
+            self.period.from, self.period.to
+        )
     }
 
     /// Writes every table into the folder `dir`: a CSV file each, or one workbook
@@ -952,10 +964,7 @@ mod tests {
             text(&[5, 2, 1, 7]),
             ["5", "fewer than 3", "fewer than 3", "7"]
         );
-        assert_eq!(
-            text(&[5, 1, 9, 4]),
-            ["5", "fewer than 3", "9", "fewer than 3"]
-        );
+        assert_eq!(text(&[5, 1, 9, 4]), ["5", "fewer than 3", "9", "not shown"]);
         assert_eq!(text(&[1, 0]), ["fewer than 3", "0"]);
         assert_eq!(Shown::FewerThan(3).share(10), "–");
         assert_eq!(Shown::Count(1).share(3), "33.3%");

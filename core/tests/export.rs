@@ -5,7 +5,7 @@ use std::io::Cursor;
 use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
-use mentordesk_core::export::Format;
+use mentordesk_core::export::{self, Format};
 use mentordesk_core::import;
 
 use crate::{date, sample_store};
@@ -161,8 +161,11 @@ fn the_exported_staff_register_imports_back_unchanged() {
 fn csv_files_go_into_a_new_folder_of_the_day_and_a_workbook_beside_the_others() {
     let folder = Path::new("/media/usb");
     assert_eq!(
-        Format::Csv.destination(folder, date("2026-11-23")),
+        Format::Csv.destination(folder, &export::registers_folder(date("2026-11-23"))),
         folder.join("MentorDesk registers 2026-11-23")
     );
-    assert_eq!(Format::Xlsx.destination(folder, date("2026-11-23")), folder);
+    assert_eq!(
+        Format::Xlsx.destination(folder, "MentorDesk registers"),
+        folder
+    );
 }

@@ -61,5 +61,6 @@ pub fn export_programme_report(
     let store = db.store()?;
     let period = store.report_period(from, to)?;
     let figures = store.programme_figures(&period, today())?;
-    Ok(Some(figures.export(&folder, format, with_names)?))
+    let dir = format.destination(&folder, &figures.folder_name());
+    Ok(Some(figures.export(&dir, format, with_names)?))
 }

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
 
-use mentordesk_core::export::{Exported, Format};
+use mentordesk_core::export::{self, Exported, Format};
 use mentordesk_core::import::{self, Field, Plan, Preview, Table};
 use mentordesk_core::Error;
 use tauri::{AppHandle, State};
@@ -94,6 +94,6 @@ pub fn export_registers(
     else {
         return Ok(None);
     };
-    let dir = format.destination(&folder, today());
+    let dir = format.destination(&folder, &export::registers_folder(today()));
     Ok(Some(db.store()?.export_registers(&dir, format)?))
 }

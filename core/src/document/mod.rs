@@ -32,6 +32,9 @@ pub enum Block {
     Heading(String),
     /// Body text, wrapped to the page; a line break in the text starts a new line.
     Paragraph(String),
+    /// The title of the table, chart or list that follows, in bold; never left alone at a
+    /// page's foot.
+    Caption(String),
     /// Label/value pairs in two columns, the label in bold.
     Fields(Vec<(String, String)>),
     Bullets(Vec<String>),
@@ -106,9 +109,10 @@ impl Document {
         ];
         for block in &self.blocks {
             match block {
-                Block::Heading(text) | Block::Paragraph(text) | Block::Note(text) => {
-                    lines.push(text.clone())
-                }
+                Block::Heading(text)
+                | Block::Paragraph(text)
+                | Block::Caption(text)
+                | Block::Note(text) => lines.push(text.clone()),
                 Block::Fields(pairs) => lines.extend(
                     pairs
                         .iter()

@@ -393,6 +393,9 @@ fn chunks(doc: &Document) -> Vec<Chunk> {
             Block::Paragraph(text) => {
                 push_lines(&mut chunks, text, BODY, LEFT, TEXT_WIDTH, 7.0, false)
             }
+            Block::Caption(text) => {
+                push_lines(&mut chunks, text, BODY_BOLD, LEFT, TEXT_WIDTH, 7.0, true)
+            }
             Block::Note(text) => push_lines(&mut chunks, text, NOTE, LEFT, TEXT_WIDTH, 7.0, false),
             Block::Fields(pairs) => push_fields(&mut chunks, pairs),
             Block::Bullets(items) => push_bullets(&mut chunks, items),

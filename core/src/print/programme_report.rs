@@ -67,7 +67,7 @@ pub fn build(
             "Counted from MentorDesk's records on {today}. Drafts and archived records are left \
              out. To protect small groups, a count of people above nought and under {n} reads \
              \"fewer than {n}\", and where a column would hide only one such count the next \
-             smallest is hidden too.{names}",
+             smallest is \"not shown\" either.{names}",
             n = f.smallest_count,
             names = if options.with_names {
                 " The appendix names the people in the programme: keep this report confidential."
@@ -114,7 +114,7 @@ fn push_table(blocks: &mut Vec<Block>, table: &FigureTable) {
             Column::new(title, width)
         })
         .collect();
-    blocks.push(Block::Paragraph(table.title.clone()));
+    blocks.push(Block::Caption(table.title.clone()));
     blocks.push(Block::Table {
         columns,
         rows: table.rows.clone(),
