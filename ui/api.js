@@ -220,16 +220,17 @@ export async function printProgressReports(period, onProgress) {
 }
 
 // The programme report for a period ({from, to, label}): `programmeReport` resolves to {period,
-// sections: [{title, tables: [{title, columns, rows}], notes, charts}], appendix} (the appendix,
-// a table naming the mentorships under way, only `withNames`); `printProgrammeReport` to the
+// sections: [{title, tables: [{title, columns, rows}], notes, charts}], comments, appendix} (the
+// evaluations' written answers only when `options.with_comments`, the appendix naming the
+// mentorships under way only when `options.with_names`); `printProgrammeReport` to the
 // PDF's path; `exportProgrammeReport` asks for a folder in the system's dialog and resolves to
 // {files, registers, rows}, or null when cancelled. `format` is 'csv' or 'xlsx'.
-export const programmeReport = (period, withNames) =>
-  call('programme_report', { from: period.from, to: period.to, withNames });
-export const printProgrammeReport = (period, withNames) =>
-  call('print_programme_report', { from: period.from, to: period.to, withNames });
-export const exportProgrammeReport = (period, format, withNames) =>
-  call('export_programme_report', { from: period.from, to: period.to, format, withNames });
+export const programmeReport = (period, options) =>
+  call('programme_report', { from: period.from, to: period.to, options });
+export const printProgrammeReport = (period, options) =>
+  call('print_programme_report', { from: period.from, to: period.to, options });
+export const exportProgrammeReport = (period, format, options) =>
+  call('export_programme_report', { from: period.from, to: period.to, format, options });
 
 // Every mentor's protégés and hours against the norms, and the appointment warnings.
 export const workload = () => call('workload');

@@ -246,7 +246,7 @@ pub fn programme_report(
     period: &PeriodArgs,
     out: PathBuf,
     csv: Option<PathBuf>,
-    with_names: bool,
+    options: ReportOptions,
     today: NaiveDate,
 ) -> Result<(), String> {
     let (from, to) = period.dates()?;
@@ -257,7 +257,7 @@ pub fn programme_report(
     }
     let figures = store.programme_figures(&period, today).map_err(text)?;
     let settings = store.settings().map_err(text)?;
-    let doc = programme_report::build(&figures, &settings, ReportOptions { with_names }, today);
+    let doc = programme_report::build(&figures, &settings, options, today);
     write_pdf(&doc, &out).map_err(text)?;
     println!(
         "Wrote the programme report for {} to {}",
@@ -265,9 +265,7 @@ pub fn programme_report(
         out.display()
     );
     if let Some(dir) = csv {
-        let written = figures
-            .export(&dir, Format::Csv, with_names)
-            .map_err(text)?;
+        let written = figures.export(&dir, Format::Csv, options).map_err(text)?;
         println!(
             "Wrote {} to {}",
             count(written.files.len(), "table", "tables"),

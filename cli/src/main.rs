@@ -16,6 +16,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
+use mentordesk_core::programme::ReportOptions;
 use mentordesk_core::Store;
 
 /// MentorDesk from the command line: sample data and printed documents, no window needed.
@@ -147,6 +148,9 @@ enum Command {
         /// Add the appendix that lists the mentorships under way by name.
         #[arg(long)]
         names: bool,
+        /// Add the written answers of the evaluation forms (without names).
+        #[arg(long)]
+        comments: bool,
     },
     /// Show the audit trail (newest first), export it to CSV, or check its hash chain.
     Audit {
@@ -266,7 +270,14 @@ fn run(command: Command, today: NaiveDate) -> Result<(), String> {
             out,
             csv,
             names,
-        } => documents::programme_report(db, &period, out, csv, names, today),
+            comments,
+        } => {
+            let options = ReportOptions {
+                with_names: names,
+                with_comments: comments,
+            };
+            documents::programme_report(db, &period, out, csv, options, today)
+        }
         Command::Suggest { db, protege } => selection::suggest(db, protege, today),
         Command::Assign { db, intake } => selection::assign(db, intake, today),
         Command::Backup { db, out } => safekeeping::backup(&db, &out),

@@ -11,7 +11,7 @@
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::chart::{self, Chart, ChartKind, Series};
 use crate::domain::{Gender, GoalStatus, ProtegeKind, Race};
@@ -372,16 +372,29 @@ fn count_rows<T>(counts: &[(T, u32)], label: impl Fn(&T) -> String) -> Vec<Vec<S
 pub struct ReportView {
     pub period: Period,
     pub sections: Vec<Section>,
+    pub comments: Option<FigureTable>,
     pub appendix: Option<FigureTable>,
+}
+
+/// What the officer chose to put in the report besides its figures.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub struct ReportOptions {
+    /// The appendix listing the mentorships under way by name.
+    #[serde(default)]
+    pub with_names: bool,
+    /// The written answers of the evaluation forms (without names).
+    #[serde(default)]
+    pub with_comments: bool,
 }
 
 impl ProgrammeFigures {
     /// The report for the window.
-    pub fn view(&self, with_names: bool) -> ReportView {
+    pub fn view(&self, options: ReportOptions) -> ReportView {
         ReportView {
             period: self.period.clone(),
             sections: self.sections(),
-            appendix: with_names.then(|| self.appendix_table()),
+            comments: options.with_comments.then(|| self.comments_table()),
+            appendix: options.with_names.then(|| self.appendix_table()),
         }
     }
 
@@ -397,15 +410,12 @@ impl ProgrammeFigures {
         ]
     }
 
-    /// Every table of the report, in order, for the CSV and XLSX export; the named appendix
-    /// last, only when it is asked for.
-    pub fn tables(&self, with_names: bool) -> Vec<FigureTable> {
-        let mut tables: Vec<FigureTable> =
-            self.sections().into_iter().flat_map(|s| s.tables).collect();
-        if with_names {
-            tables.push(self.appendix_table());
-        }
-        tables
+    /// Every table of the report, in order, for the CSV and XLSX export; the written answers
+    /// and the named appendix last, each only when it is asked for.
+    pub fn tables(&self, options: ReportOptions) -> Vec<FigureTable> {
+        let view = self.view(options);
+        let sections = view.sections.into_iter().flat_map(|s| s.tables);
+        sections.chain(view.comments).chain(view.appendix).collect()
     }
 
     /// The folder a window's CSV export of the report goes into: "Programme report 2026-10-01
@@ -419,9 +429,9 @@ impl ProgrammeFigures {
 
     /// Writes every table into the folder `dir`: a CSV file each, or one workbook
     /// (`REPORT_WORKBOOK`) with a sheet each, under the same titles and headings as printed.
-    pub fn export(&self, dir: &Path, format: Format, with_names: bool) -> Result<Exported> {
+    pub fn export(&self, dir: &Path, format: Format, options: ReportOptions) -> Result<Exported> {
         let sheets: Vec<Sheet> = self
-            .tables(with_names)
+            .tables(options)
             .iter()
             .map(FigureTable::sheet)
             .collect();
@@ -853,7 +863,7 @@ impl ProgrammeFigures {
                 },
                 FigureTable {
                     title: "Ratings, by question".into(),
-                    columns: ["Question", "", "Answers", "Average"]
+                    columns: ["Question", "Asked", "Answers", "Average"]
                         .map(str::to_owned)
                         .to_vec(),
                     rows: ratings
@@ -875,7 +885,7 @@ impl ProgrammeFigures {
                 },
                 FigureTable {
                     title: "Yes-or-no questions".into(),
-                    columns: ["Question", "", "Answers", "Yes"]
+                    columns: ["Question", "Asked", "Answers", "Yes"]
                         .map(str::to_owned)
                         .to_vec(),
                     rows: e

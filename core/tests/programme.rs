@@ -436,7 +436,7 @@ fn the_equity_breakdown_counts_each_population_by_race_gender_disability_and_lev
 
 #[test]
 fn small_groups_read_fewer_than_three_and_a_lone_one_hides_the_next_smallest_too() {
-    let tables = figures(&programme()).tables(false);
+    let tables = figures(&programme()).tables(ReportOptions::default());
     let race = table(&tables, "Race and gender");
     assert_eq!(
         race.columns,
@@ -468,7 +468,7 @@ fn small_groups_read_fewer_than_three_and_a_lone_one_hides_the_next_smallest_too
     let tables = store
         .programme_figures(&period(), date(TODAY))
         .unwrap()
-        .tables(false);
+        .tables(ReportOptions::default());
     let race = table(&tables, "Race and gender");
     assert_eq!(row(race, "African women")[3..5], ["3", "75.0%"]);
     assert_eq!(row(race, "Coloured men")[3..5], ["1", "25.0%"]);
@@ -541,15 +541,21 @@ fn the_tables_export_to_csv_and_a_workbook_with_the_printed_labels() {
         Format::Csv.destination(dir.path(), &f.folder_name()),
         dir.path().join("Programme report 2026-10-01 to 2026-11-30")
     );
-    let csv = f.export(dir.path(), Format::Csv, false).unwrap();
-    assert_eq!(csv.files.len(), f.tables(false).len());
+    let csv = f
+        .export(dir.path(), Format::Csv, ReportOptions::default())
+        .unwrap();
+    assert_eq!(csv.files.len(), f.tables(ReportOptions::default()).len());
     let race = std::fs::read_to_string(dir.path().join("race-and-gender.csv")).unwrap();
     assert!(
         race.contains("Coloured men,0,0.0%,fewer than 3,–,fewer than 3,–"),
         "{race}"
     );
-    let book = f.export(dir.path(), Format::Xlsx, true).unwrap();
-    assert_eq!(book.registers, f.tables(true).len());
+    let everything = ReportOptions {
+        with_names: true,
+        with_comments: true,
+    };
+    let book = f.export(dir.path(), Format::Xlsx, everything).unwrap();
+    assert_eq!(book.registers, f.tables(ReportOptions::default()).len() + 2);
     assert!(book.files[0].ends_with("programme-report.xlsx"));
 }
 
@@ -585,6 +591,10 @@ fn the_printed_report_has_every_section_its_charts_and_names_no_one_without_the_
     ] {
         assert!(text.contains(heading), "{heading} missing from {text}");
     }
+    assert!(
+        !text.contains("Helpful sessions."),
+        "written answers only when asked"
+    );
     for n in 0..10 {
         let surname = staff(n).surname;
         assert!(
@@ -592,10 +602,25 @@ fn the_printed_report_has_every_section_its_charts_and_names_no_one_without_the_
             "{surname} is named without the appendix"
         );
     }
-    print(ReportOptions { with_names: true });
+    print(ReportOptions {
+        with_names: true,
+        ..ReportOptions::default()
+    });
     let text = text_of(&pdf);
     assert!(text.contains("Appendix: the mentorships under way"));
     assert!(text.contains(&staff(2).surname), "{text}");
+    assert!(!text.contains("Helpful sessions."));
+    print(ReportOptions {
+        with_comments: true,
+        ..ReportOptions::default()
+    });
+    let text = text_of(&pdf);
+    assert!(text.contains("Evaluations: written answers"), "{text}");
+    assert!(text.contains("Helpful sessions."));
+    assert!(
+        !text.contains(&staff(2).surname),
+        "comments come without names"
+    );
 }
 
 #[test]
@@ -624,7 +649,7 @@ fn evaluations_count_the_forms_due_and_answered_and_each_questions_answers() {
 
     // Two answers are fewer than three: no average, and the spread chart draws nothing.
     let f = figures(&p);
-    let tables = f.tables(false);
+    let tables = f.tables(ReportOptions::default());
     assert_eq!(
         row(table(&tables, "Evaluation forms due"), "Response rate")[1],
         "50.0%"
@@ -642,6 +667,12 @@ fn evaluations_count_the_forms_due_and_answered_and_each_questions_answers() {
         .unwrap();
     assert!(!chart.has_data());
     assert!(!tables.iter().any(|t| t.title.contains("written answers")));
+    assert!(f.view(ReportOptions::default()).comments.is_none());
+    let with_comments = ReportOptions {
+        with_comments: true,
+        ..ReportOptions::default()
+    };
+    assert_eq!(f.view(with_comments).comments.unwrap().rows.len(), 4);
     assert_eq!(
         f.comments_table().rows[0],
         ["Protégé's mid-point evaluation", "Helpful sessions."]
@@ -652,7 +683,7 @@ fn evaluations_count_the_forms_due_and_answered_and_each_questions_answers() {
     settings.report_smallest_count = 2;
     store.save_settings(&settings).unwrap();
     let f = store.programme_figures(&period(), date(TODAY)).unwrap();
-    let tables = f.tables(false);
+    let tables = f.tables(ReportOptions::default());
     assert_eq!(
         row(table(&tables, "Ratings, by question"), "Protégé end Q1")[2..],
         ["2", "3.50"]

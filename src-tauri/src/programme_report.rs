@@ -20,11 +20,11 @@ pub fn programme_report(
     db: State<'_, Db>,
     from: NaiveDate,
     to: NaiveDate,
-    with_names: bool,
+    options: ReportOptions,
 ) -> Reply<ReportView> {
     let store = db.store()?;
     let period = store.report_period(from, to)?;
-    Ok(store.programme_figures(&period, today())?.view(with_names))
+    Ok(store.programme_figures(&period, today())?.view(options))
 }
 
 /// Prints the programme report from `from` to `to` and returns where the PDF was written.
@@ -33,12 +33,11 @@ pub fn print_programme_report(
     db: State<'_, Db>,
     from: NaiveDate,
     to: NaiveDate,
-    with_names: bool,
+    options: ReportOptions,
 ) -> Reply<String> {
     let dir = documents_dir(&db)?;
     let store = db.store()?;
     let period = store.report_period(from, to)?;
-    let options = ReportOptions { with_names };
     let path = write_programme_report(&store, &period, options, today(), &dir)?;
     Ok(path.display().to_string())
 }
@@ -52,7 +51,7 @@ pub fn export_programme_report(
     from: NaiveDate,
     to: NaiveDate,
     format: Format,
-    with_names: bool,
+    options: ReportOptions,
 ) -> Reply<Option<Exported>> {
     let title = "Export the programme report into a folder";
     let Some(folder) = dialogs::choose(&app, title, Ask::Folder) else {
@@ -62,5 +61,5 @@ pub fn export_programme_report(
     let period = store.report_period(from, to)?;
     let figures = store.programme_figures(&period, today())?;
     let dir = format.destination(&folder, &figures.folder_name());
-    Ok(Some(figures.export(&dir, format, with_names)?))
+    Ok(Some(figures.export(&dir, format, options)?))
 }

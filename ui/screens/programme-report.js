@@ -11,6 +11,13 @@ import { chartFigure } from '../chart.js';
 import { documentBox } from '../documents.js';
 import { exportButtons } from '../exports.js';
 
+// Whether column `i` of a table holds only figures (counts, shares, averages, or the words
+// that stand in for a hidden count), which line up on the right; a column of words does not.
+const FIGURE = /^([\d.,%–-]+|fewer than .*|not shown)$/;
+function figures(table, i) {
+  return table.rows.every((row) => FIGURE.test(row[i] ?? ''));
+}
+
 // A table of the report under its title. The first cell of a row names it; `numeric(i)` says
 // which columns hold figures, which line up on the right.
 function figureTable(table, numeric) {
@@ -33,9 +40,18 @@ function reportSection(section, n) {
   const id = `programme-section-${n}`;
   return el('section', { class: 'programme-section', id, 'aria-labelledby': `${id}-title` },
     el('h2', { id: `${id}-title`, text: `${n}. ${section.title}` }),
-    section.tables.map((table) => figureTable(table, (i) => i > 0)),
+    section.tables.map((table) => figureTable(table, (i) => i > 0 && figures(table, i))),
     section.notes.map((note) => el('p', { class: 'section-note', text: note })),
     section.charts.map(chartFigure));
+}
+
+// The evaluations' written answers, without names, when the officer asks for them.
+function commentsSection(table) {
+  return el('section', {
+    class: 'programme-section', id: 'programme-comments', 'aria-labelledby': 'programme-comments-title',
+  },
+  el('h2', { id: 'programme-comments-title', text: 'Written answers' }),
+  figureTable(table, () => false));
 }
 
 // The named appendix: names and kinds, then each mentorship's sessions.
@@ -53,11 +69,13 @@ export function programmeReportScreen() {
   const state = { token: 0 };
   const picker = periodPicker('programme', () => load());
   const withNames = el('input', { type: 'checkbox', id: 'programme-with-names' });
+  const withComments = el('input', { type: 'checkbox', id: 'programme-with-comments' });
+  const options = () => ({ with_names: withNames.checked, with_comments: withComments.checked });
   const printBox = documentBox({
     prefix: 'programme',
     label: 'Programme report',
     buttonText: 'Print',
-    print: () => api.printProgrammeReport(picker.chosen(), withNames.checked),
+    print: () => api.printProgrammeReport(picker.chosen(), options()),
     ready: () => (picker.chosen() === null ? 'Choose the period to report on first.' : null),
   });
   const exporting = exportButtons({
@@ -65,7 +83,7 @@ export function programmeReportScreen() {
     noun: 'tables',
     csvText: 'Export CSV',
     xlsxText: 'Export Excel',
-    run: (format) => api.exportProgrammeReport(picker.chosen(), format, withNames.checked),
+    run: (format) => api.exportProgrammeReport(picker.chosen(), format, options()),
   });
   const status = el('p', { class: 'programme-status', id: 'programme-status', role: 'status', 'aria-live': 'polite' });
   const report = el('div', { class: 'programme-report', id: 'programme-report' });
@@ -85,6 +103,8 @@ export function programmeReportScreen() {
       picker.block,
       el('label', { class: 'filter check programme-names', for: withNames.id }, withNames,
         el('span', { text: 'Include the named appendix' })),
+      el('label', { class: 'filter check programme-names', for: withComments.id }, withComments,
+        el('span', { text: 'Include the written answers of the evaluations' })),
       el('div', { class: 'toolbar programme-actions' }, printBox.button, exporting.csvButton, exporting.xlsxButton),
       printBox.box,
       exporting.result),
@@ -99,6 +119,7 @@ export function programmeReportScreen() {
   function render(view) {
     report.replaceChildren(
       ...view.sections.map((s, n) => reportSection(s, n + 1)),
+      view.comments ? commentsSection(view.comments) : null,
       view.appendix ? appendixSection(view.appendix) : null);
   }
 
@@ -118,7 +139,7 @@ export function programmeReportScreen() {
     status.textContent = `Counting the figures for ${period.label}…`;
     report.setAttribute('aria-busy', 'true');
     try {
-      const view = await api.programmeReport(period, withNames.checked);
+      const view = await api.programmeReport(period, options());
       if (token !== state.token) return;
       render(view);
       status.textContent = `Figures for ${view.period.label}, counted from today's records.`;
@@ -134,6 +155,7 @@ export function programmeReportScreen() {
   }
 
   withNames.addEventListener('change', () => load());
+  withComments.addEventListener('change', () => load());
 
   async function show() {
     try {

@@ -7,18 +7,11 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::document::{Block, Column, Document};
+pub use crate::programme::ReportOptions;
 use crate::programme::{FigureTable, ProgrammeFigures};
 use crate::progress::Period;
 use crate::settings::Settings;
 use crate::{Result, Store};
-
-/// What the officer chose to put in the report besides its figures.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
-pub struct ReportOptions {
-    /// The appendix listing the mentorships under way by name.
-    #[serde(default)]
-    pub with_names: bool,
-}
 
 /// The programme report for `period`, seen on `today`.
 pub fn programme_report(
@@ -76,7 +69,8 @@ pub fn build(
             }
         )),
     ];
-    for (n, section) in f.sections().into_iter().enumerate() {
+    let view = f.view(options);
+    for (n, section) in view.sections.into_iter().enumerate() {
         blocks.push(Block::Heading(format!("{}. {}", n + 1, section.title)));
         for table in &section.tables {
             push_table(&mut blocks, table);
@@ -84,9 +78,12 @@ pub fn build(
         blocks.extend(section.notes.into_iter().map(Block::Note));
         blocks.extend(section.charts.into_iter().map(Block::Chart));
     }
-    if options.with_names {
+    if let Some(comments) = &view.comments {
+        push_table(&mut blocks, comments);
+    }
+    if let Some(appendix) = &view.appendix {
         blocks.push(Block::PageBreak);
-        push_table(&mut blocks, &f.appendix_table());
+        push_table(&mut blocks, appendix);
     }
     Document {
         title: "Programme report".into(),
