@@ -19,6 +19,7 @@ use crate::evaluation::{AnswerKind, Form};
 use crate::export::{self, Cell, Exported, Format, Sheet};
 use crate::progress::{Period, Recommendation};
 use crate::settings::OccupationalLevel;
+use crate::termination::Reason;
 use crate::Result;
 
 /// Everything the programme report counts for one period.
@@ -53,8 +54,8 @@ pub struct Participation {
     /// Mentorships completed, or terminated early, with their end in the period.
     pub completed: u32,
     pub terminated: u32,
-    /// The terminations by who asked for them, as the decision step records it.
-    pub termination_initiators: Vec<(String, u32)>,
+    /// The terminations by the reason their decision records (`None`: not recorded).
+    pub termination_reasons: Vec<(Option<Reason>, u32)>,
     /// Mentorships a progress report written in the period recommends extending.
     pub extension_recommended: u32,
     /// The protégés of the mentorships under way, by kind.
@@ -470,7 +471,11 @@ impl ProgrammeFigures {
             .iter()
             .map(|(kind, n)| (kind.label().to_owned(), *n))
             .collect();
-        let initiators = p.termination_initiators.clone();
+        let reasons: Vec<(String, u32)> = p
+            .termination_reasons
+            .iter()
+            .map(|(reason, n)| (reason.map_or("Not recorded", Reason::label).to_owned(), *n))
+            .collect();
         let mut tables = vec![
             FigureTable {
                 title: "Participation".into(),
@@ -483,11 +488,11 @@ impl ProgrammeFigures {
                 rows: self.people_rows(&kinds),
             },
         ];
-        if !initiators.is_empty() {
+        if !reasons.is_empty() {
             tables.push(FigureTable {
-                title: "Early terminations, by who asked for them".into(),
-                columns: vec!["Asked by".into(), "Mentorships".into(), "Share".into()],
-                rows: self.people_rows(&initiators),
+                title: "Early terminations, by reason".into(),
+                columns: vec!["Reason".into(), "Mentorships".into(), "Share".into()],
+                rows: self.people_rows(&reasons),
             });
         }
         let flow = [p.started, p.under_way, p.completed, p.terminated];

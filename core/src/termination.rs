@@ -17,6 +17,22 @@ choice!(StepKind {
     Decision = "decision": "Decision recorded",
 });
 
+choice!(
+    /// Why a mentorship was ended early, as the decision records it: the grounds the
+    /// programme names for replacing a mentor, and the protégé's side.
+    Reason {
+        ProtegeRequest = "protege_request": "The protégé's own request",
+        MentorRequest = "mentor_request": "The mentor's own request",
+        FailureOfDuties = "failure_of_duties": "The mentor did not carry out the duties",
+        Absence = "absence": "Absence of more than a month",
+        Transfer = "transfer": "Transfer to another post or office",
+        Disciplinary = "disciplinary": "Disciplinary action",
+        Dismissal = "dismissal": "Dismissal",
+        Relationship = "relationship": "The relationship did not work",
+        Other = "other": "Another reason, given in the notes",
+    }
+);
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Step {
     pub id: Option<i64>,
@@ -31,6 +47,9 @@ pub struct Step {
     /// The programme coordinator was told of this step.
     #[serde(default)]
     pub coordinator_informed: bool,
+    /// Why the mentorship ends: recorded with the decision.
+    #[serde(default)]
+    pub reason: Option<Reason>,
 }
 
 impl Step {
@@ -51,6 +70,12 @@ impl Step {
                     "{} is before the mentorship started on {}.",
                     self.taken_on, m.start_date
                 ),
+            ));
+        }
+        if self.kind == StepKind::Decision && self.reason.is_none() {
+            return Err(Error::invalid(
+                "reason",
+                "Give the reason the mentorship ends: it is reported, grouped by reason.",
             ));
         }
         if self.notes.trim().is_empty() {

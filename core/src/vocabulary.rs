@@ -162,6 +162,14 @@ pub fn vocabulary() -> std::collections::BTreeMap<&'static str, Vec<ListEntry>> 
             ),
         ),
         (
+            "termination_reason",
+            entries(
+                crate::termination::Reason::ALL,
+                crate::termination::Reason::code,
+                crate::termination::Reason::label,
+            ),
+        ),
+        (
             "termination_step",
             entries(
                 crate::termination::StepKind::ALL,

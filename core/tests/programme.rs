@@ -11,7 +11,7 @@ use mentordesk_core::programme::{FigureTable, ProgrammeFigures};
 use mentordesk_core::progress::{Period, Rating, RatingScale, Recommendation, ReportEntry};
 use mentordesk_core::selection::{Decision, Review};
 use mentordesk_core::store::Register;
-use mentordesk_core::termination::{Step, StepKind};
+use mentordesk_core::termination::{Reason, Step, StepKind};
 use mentordesk_core::workplan::{EventKind, WorkPlanEvent};
 use mentordesk_core::Store;
 
@@ -228,6 +228,7 @@ fn programme() -> Programme {
                 initiated_by: "Protégé".into(),
                 notes: "Transferred to another province.".into(),
                 coordinator_informed: true,
+                reason: Some(Reason::Transfer),
             },
             today,
         )
@@ -330,7 +331,7 @@ fn participation_counts_applications_and_mentorships_of_the_period() {
     assert_eq!((p.approved, p.rejected, p.matched), (1, 1, 1));
     assert_eq!((p.started, p.under_way), (1, 4));
     assert_eq!((p.completed, p.terminated), (1, 1));
-    assert_eq!(p.termination_initiators, vec![("Protégé".to_owned(), 1)]);
+    assert_eq!(p.termination_reasons, [(Some(Reason::Transfer), 1)]);
     assert_eq!(p.extension_recommended, 1);
     let kinds: Vec<(ProtegeKind, u32)> = ProtegeKind::ALL.iter().map(|&k| (k, 1)).collect();
     assert_eq!(p.proteges_by_kind, kinds);

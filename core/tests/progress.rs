@@ -5,7 +5,7 @@ use mentordesk_core::cycle::Cycle;
 use mentordesk_core::domain::{Goal, GoalStatus, Mentorship, Status};
 use mentordesk_core::progress::{Period, Rating, RatingScale, Recommendation, ReportEntry};
 use mentordesk_core::store::MentorshipQuery;
-use mentordesk_core::termination::{Step, StepKind};
+use mentordesk_core::termination::{Reason, Step, StepKind};
 use mentordesk_core::Store;
 
 use crate::{date, fixtures, sample_store};
@@ -53,6 +53,7 @@ fn step(m: &Mentorship, taken_on: &str) -> Step {
         initiated_by: "Protégé".into(),
         notes: "Meetings keep being cancelled.".into(),
         coordinator_informed: true,
+        reason: None,
     }
 }
 
@@ -366,5 +367,32 @@ fn a_range_that_is_exactly_a_period_of_the_cycle_takes_its_name() {
         Period::range(date("2026-10-31"), date("2026-10-01"))
             .unwrap_err()
             .field()
+    );
+}
+
+#[test]
+fn the_termination_decision_records_its_reason() {
+    let (_dir, mut store) = sample_store();
+    let m = first_mentorship(&store);
+    let decision = Step {
+        kind: StepKind::Decision,
+        ..step(&m, TODAY)
+    };
+    let err = store
+        .save_termination_step(&decision, date(TODAY))
+        .unwrap_err();
+    assert_eq!(err.field(), Some("reason"), "{err}");
+    let id = store
+        .save_termination_step(
+            &Step {
+                reason: Some(Reason::Transfer),
+                ..decision
+            },
+            date(TODAY),
+        )
+        .unwrap();
+    assert_eq!(
+        store.termination_step(id).unwrap().reason,
+        Some(Reason::Transfer)
     );
 }

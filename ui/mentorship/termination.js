@@ -31,11 +31,16 @@ export function terminationSection(ctx) {
         name: 'initiated_by', label: 'Initiated by',
         hint: 'Who asked for the termination: the protégé, the mentor, the line manager…',
       },
+      {
+        name: 'reason', label: 'Reason', type: 'select', source: { vocab: 'termination_reason' }, blank: '—',
+        hint: 'Why the mentorship ends: needed with the decision, and reported grouped by reason.',
+      },
       { name: 'notes', label: 'Notes', type: 'textarea', rows: 3, required: true, hint: 'What was said, asked or decided.' },
       { name: 'coordinator_informed', label: 'The programme coordinator was informed of this step', type: 'checkbox' },
     ],
     body: (block) => [
       el('div', { class: 'grid termination-grid' }, block.kind, block.taken_on, block.initiated_by),
+      block.reason,
       block.notes,
       block.coordinator_informed,
     ],
@@ -72,7 +77,7 @@ export function terminationSection(ctx) {
       const next = last ? kinds[Math.min(kinds.indexOf(last.kind) + 1, kinds.length - 1)] : kinds[0];
       return {
         id: null, mentorship_id: card.mentorshipId, kind: next ?? null, taken_on: localToday(),
-        initiated_by: last?.initiated_by ?? '', notes: '', coordinator_informed: false,
+        initiated_by: last?.initiated_by ?? '', reason: last?.reason ?? null, notes: '', coordinator_informed: false,
       };
     },
     headingOf: (s) => (s.id === null ? 'Record a termination step' : `Step taken on ${s.taken_on}`),

@@ -593,6 +593,7 @@ fn tell(
                     kind,
                     taken_on,
                     initiated_by: initiated_by.into(),
+                    reason: None,
                     notes: notes.into(),
                     coordinator_informed: true,
                 },

@@ -17,7 +17,7 @@ use crate::kpa::{AllocationStatus, ConsultationOutcome};
 use crate::progress::{RatingScale, Recommendation};
 use crate::selection::{Decision, Entry, State};
 use crate::session::{ActionOwner, SessionKind};
-use crate::termination::StepKind;
+use crate::termination::{Reason, StepKind};
 use crate::workplan::EventKind;
 use crate::Result;
 
@@ -296,11 +296,12 @@ fn registers() -> Vec<(&'static str, String)> {
             "Termination steps",
             format!(
             "SELECT {reference} AS \"Mentorship\", {kind} AS \"Step\", t.taken_on AS \"Taken on\",
-                t.initiated_by AS \"Initiated by\", t.notes AS \"Notes\",
+                t.initiated_by AS \"Initiated by\", {reason} AS \"Reason\", t.notes AS \"Notes\",
                 {informed} AS \"Coordinator informed\"
              FROM termination_step t ORDER BY t.mentorship_id, t.taken_on",
             reference = reference("MS", "t.mentorship_id"),
             kind = labels!("t.kind", StepKind),
+            reason = labels!("t.reason", Reason),
             informed = yes_no("t.coordinator_informed"),
         ),
         ),

@@ -19,6 +19,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("../../migrations/0009_programme_report.sql"),
     ),
     (10, include_str!("../../migrations/0010_evaluations.sql")),
+    (
+        11,
+        include_str!("../../migrations/0011_termination_reasons.sql"),
+    ),
 ];
 
 /// The data version this program writes.

@@ -170,13 +170,12 @@ impl Store {
             )?,
             completed: self.ended("completed", span)?,
             terminated: self.ended("terminated", span)?,
-            termination_initiators: self.grouped(
-                "SELECT coalesce(nullif(trim(
-                     (SELECT t.initiated_by FROM termination_step t WHERE t.mentorship_id = x.id
-                      AND t.initiated_by <> '' ORDER BY t.taken_on DESC, t.id DESC LIMIT 1)),
-                     ''), 'Not recorded') AS who, count(*)
+            termination_reasons: self.grouped(
+                "SELECT (SELECT t.reason FROM termination_step t WHERE t.mentorship_id = x.id
+                   AND t.kind = 'decision' ORDER BY t.taken_on DESC, t.id DESC LIMIT 1) AS why,
+                   count(*)
                  FROM mentorship x WHERE x.status = 'terminated' AND x.archived_at IS NULL
-                 AND x.end_date BETWEEN ?1 AND ?2 GROUP BY who ORDER BY count(*) DESC, who",
+                 AND x.end_date BETWEEN ?1 AND ?2 GROUP BY why ORDER BY count(*) DESC, why",
                 span,
             )?,
             extension_recommended: self.count(

@@ -45,7 +45,7 @@ fn entry_from_row(r: &Row) -> rusqlite::Result<ReportEntry> {
 }
 
 const STEP_COLUMNS: &str =
-    "id, mentorship_id, kind, taken_on, initiated_by, notes, coordinator_informed";
+    "id, mentorship_id, kind, taken_on, initiated_by, notes, coordinator_informed, reason";
 
 fn step_from_row(r: &Row) -> rusqlite::Result<Step> {
     Ok(Step {
@@ -56,6 +56,7 @@ fn step_from_row(r: &Row) -> rusqlite::Result<Step> {
         initiated_by: r.get(4)?,
         notes: r.get(5)?,
         coordinator_informed: r.get(6)?,
+        reason: r.get(7)?,
     })
 }
 
@@ -308,14 +309,15 @@ impl Store {
             s.taken_on,
             s.initiated_by.trim(),
             s.notes.trim(),
-            s.coordinator_informed
+            s.coordinator_informed,
+            s.reason
         ];
         match s.id {
             None => {
                 self.conn.execute(
                     "INSERT INTO termination_step (id, mentorship_id, kind, taken_on, initiated_by,
-                         notes, coordinator_informed)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                         notes, coordinator_informed, reason)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                     values,
                 )?;
                 Ok(self.conn.last_insert_rowid())
@@ -323,7 +325,7 @@ impl Store {
             Some(id) => {
                 let changed = self.conn.execute(
                     "UPDATE termination_step SET kind = ?3, taken_on = ?4, initiated_by = ?5,
-                         notes = ?6, coordinator_informed = ?7
+                         notes = ?6, coordinator_informed = ?7, reason = ?8
                      WHERE id = ?1 AND mentorship_id = ?2",
                     values,
                 )?;
