@@ -196,6 +196,21 @@ export const listTerminationSteps = (mentorshipId) => call('list_termination_ste
 export const saveTerminationStep = (step) => call('save_termination_step', { step });
 export const removeTerminationStep = (id) => call('remove_termination_step', { id });
 
+// Evaluations. `form` is an evaluation_form code. A question is {id, form, position, text,
+// answer (an answer_kind code), archived}; an evaluation is {id, mentorship_id, form,
+// answered_on, scale, from_paper, answers: [{question_id, rating, yes, text}]}.
+// `evaluationDueDates` is [{form, due_on}] for every form, in order; `printEvaluationForm`
+// prints the blank form and resolves to the PDF's path.
+export const evaluationQuestions = (form, withArchived = false) =>
+  call('evaluation_questions', { form, withArchived });
+export const saveEvaluationQuestion = (question) => call('save_evaluation_question', { question });
+export const listEvaluations = (mentorshipId) => call('list_evaluations', { mentorshipId });
+export const evaluationDueDates = (mentorshipId) => call('evaluation_due_dates', { mentorshipId });
+export const saveEvaluation = (evaluation) => call('save_evaluation', { evaluation });
+export const removeEvaluation = (id) => call('remove_evaluation', { id });
+export const printEvaluationForm = (mentorshipId, form) =>
+  call('print_evaluation_form', { mentorshipId, form });
+
 // Progress reports. A period is {from, to, label}; `reportPeriods(mentorshipId)` offers the
 // periods of this cycle and the last (only those the mentorship runs in, with `written`, when
 // one is named; `current` marks today's quarter); `reportPeriod(from, to)` names any range.

@@ -100,6 +100,14 @@ commands! {
     progress::save_termination_step => WRITE,
     progress::remove_termination_step => WRITE,
 
+    evaluations::evaluation_questions => READ,
+    evaluations::save_evaluation_question => SETTINGS,
+    evaluations::list_evaluations => READ,
+    evaluations::evaluation_due_dates => READ,
+    evaluations::save_evaluation => WRITE,
+    evaluations::remove_evaluation => WRITE,
+    evaluations::print_evaluation_form => READ,
+
     reports::report_periods => READ,
     reports::report_period => READ,
     reports::report_entry => READ,

@@ -10,6 +10,8 @@
 //! - `workplans`: mentorships' work plans, the mentor's sign-off, and the public holidays.
 //! - `sessions`: a mentorship's session log and the actions agreed, open until done.
 //! - `progress`: competency ratings, the rating scale's points, and termination steps.
+//! - `evaluations`: the evaluation forms' questions, a mentorship's answered forms and when
+//!   each falls due, and the blank form printed to fill in by hand.
 //! - `reports`: progress reports: their periods, what is written on them, printing one or all.
 //! - `programme_report`: the programme report for a period: shown, printed and exported.
 //! - `selection`: applications, the committee's review, mentor suggestions, the mentor's
@@ -37,6 +39,7 @@ mod commands;
 mod dashboard;
 mod dialogs;
 mod documents;
+mod evaluations;
 mod ipc;
 mod performance;
 mod programme;

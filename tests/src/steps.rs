@@ -254,3 +254,15 @@ pub async fn displayed(app: &App, css: &str) -> bool {
     }
     false
 }
+
+/// Opens the Mentorships screen and on it the first mentorship whose row holds `text`, and
+/// returns the selector of that row's cell, which opens it again.
+pub async fn open_mentorship(app: &App, text: &str) -> String {
+    app.click("#nav-mentorships").await;
+    app.wait_for("#mentorships-list tbody tr[data-id]").await;
+    app.wait_until_answered().await;
+    let id = row_id(app, "#mentorships-list", text).await;
+    let cell = format!("#mentorships-list tbody tr[data-id='{id}'] td");
+    app.click(&cell).await;
+    cell
+}

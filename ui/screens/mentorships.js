@@ -1,6 +1,6 @@
 // Mentorships: a mentor and a protégé for a period, with goals, competencies and meeting
 // arrangements; and the printed agreement they sign. The cards below the form (work plan,
-// sessions, ratings, progress reports, termination) are the mentorship/ modules'.
+// sessions, ratings, progress reports, evaluations, termination) are the mentorship/ modules'.
 
 import * as api from '../api.js';
 import { el, pill, nextId } from '../forms.js';
@@ -11,6 +11,7 @@ import { sessionLogSection } from '../mentorship/sessions.js';
 import { ratingsSection } from '../mentorship/ratings.js';
 import { terminationSection } from '../mentorship/termination.js';
 import { progressReportsSection } from '../mentorship/reports.js';
+import { evaluationsSection } from '../mentorship/evaluations.js';
 
 const LEVELS = [1, 2, 3, 4, 5];
 
@@ -201,6 +202,8 @@ export function mentorshipsScreen(ctx) {
       parts.sessions.section.after(parts.ratings.section);
       parts.reports = progressReportsSection(ctx);
       parts.ratings.section.after(parts.reports.section);
+      parts.evaluations = evaluationsSection(ctx);
+      parts.reports.section.after(parts.evaluations.section);
       // Termination closes the page, below every other card.
       parts.termination = terminationSection(ctx);
       form.parentNode.append(parts.termination.section);
@@ -250,6 +253,7 @@ export function mentorshipsScreen(ctx) {
       parts.sessions.load(r.id);
       parts.ratings.load(r.id);
       parts.reports.load(r.id);
+      parts.evaluations.load(r.id);
       parts.termination.load(r.id);
     },
     collect(form, record, problems) {

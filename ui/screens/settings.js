@@ -1,11 +1,12 @@
-// The programme's settings (its norms and the names printed on documents), and where the
-// database file lives.
+// The programme's settings (its norms and the names printed on documents), where the database
+// file lives, the public holidays and the evaluation forms' questions.
 
 import * as api from '../api.js';
 import {
   el, fieldBlock, fillFields, readFields, clearErrors, showError, setStatus,
 } from '../forms.js';
 import { holidaysCard } from '../holidays.js';
+import { questionsCard } from '../questions.js';
 import { timeNow } from '../dates.js';
 
 const INPUT = { text: 'text', count: 'number', hours: 'hours', flag: 'checkbox', choice: 'select' };
@@ -30,6 +31,7 @@ export function settingsScreen(ctx) {
   const dataVersion = el('span');
   const loadError = el('p', { class: 'screen-error', role: 'alert', hidden: true });
   const holidays = holidaysCard();
+  const questions = questionsCard(ctx);
 
   section.replaceChildren(
     el('header', { class: 'screen-head' }, el('h1', { text: 'Settings' })),
@@ -49,10 +51,12 @@ export function settingsScreen(ctx) {
           class: 'section-note',
           text: 'Everything MentorDesk keeps is in this one file. Back it up by copying it while MentorDesk is closed.',
         })),
-      holidays.card));
+      holidays.card,
+      questions.card));
 
   async function show() {
     holidays.show();
+    questions.show();
     try {
       const [defs, settings, status] = await Promise.all([
         state.defs.length ? state.defs : api.settingsDefs(),

@@ -3,6 +3,7 @@
 //! One module per area of the app; the steps they share are the harness's (`steps`).
 
 mod dashboard;
+mod evaluations;
 mod mentorship;
 mod performance;
 mod programme_report;
