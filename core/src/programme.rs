@@ -838,22 +838,6 @@ impl ProgrammeFigures {
             .iter()
             .filter(|q| q.answer == AnswerKind::Rating)
             .collect();
-        let points = ratings.iter().map(|q| q.spread.len()).max().unwrap_or(0);
-        let spread = (0..points)
-            .map(|point| {
-                let values: Vec<f64> = ratings
-                    .iter()
-                    .map(|q| {
-                        if q.answers < smallest {
-                            f64::NAN
-                        } else {
-                            f64::from(q.spread.get(point).copied().unwrap_or(0))
-                        }
-                    })
-                    .collect();
-                Series::new(&(point + 1).to_string(), &values)
-            })
-            .collect();
         Section {
             title: "Evaluations".into(),
             tables: vec![
@@ -913,18 +897,61 @@ impl ProgrammeFigures {
                  answered by fewer than {smallest} people shows no average, so that no one's \
                  answer can be read from it."
             )],
-            charts: vec![Chart {
-                title: "Spread of the ratings, by question".into(),
+            charts: self.spread_charts(&ratings),
+        }
+    }
+
+    /// How the ratings of each form spread over the scale's points, a stacked bar per question;
+    /// a question answered by fewer than the smallest count is left out. One chart saying so
+    /// when no form was answered.
+    fn spread_charts(&self, ratings: &[&QuestionFigures]) -> Vec<Chart> {
+        let smallest = self.smallest_count;
+        let chart = |title: String, questions: &[&QuestionFigures]| {
+            let points = questions.iter().map(|q| q.spread.len()).max().unwrap_or(0);
+            let series = (0..points)
+                .map(|point| {
+                    let values: Vec<f64> = questions
+                        .iter()
+                        .map(|q| match q.spread.get(point) {
+                            Some(&n) if q.answers >= smallest => f64::from(n),
+                            _ => f64::NAN,
+                        })
+                        .collect();
+                    Series::new(&(point + 1).to_string(), &values)
+                })
+                .collect();
+            Chart {
+                title,
                 kind: ChartKind::StackedBars,
-                categories: ratings.iter().map(|q| q.short_name()).collect(),
-                series: spread,
+                categories: questions
+                    .iter()
+                    .map(|q| format!("Q{}", q.position))
+                    .collect(),
+                series,
                 value_label: "Answers".into(),
                 empty: format!(
                     "No rating question was answered by {smallest} or more people on the forms \
                      filled in during this period."
                 ),
-            }],
+            }
+        };
+        let charts: Vec<Chart> = Form::ALL
+            .iter()
+            .filter_map(|&form| {
+                let questions: Vec<&QuestionFigures> =
+                    ratings.iter().copied().filter(|q| q.form == form).collect();
+                (!questions.is_empty()).then(|| {
+                    chart(
+                        format!("Spread of the ratings: {}", form.label().to_lowercase()),
+                        &questions,
+                    )
+                })
+            })
+            .collect();
+        if charts.is_empty() {
+            return vec![chart("Spread of the ratings".into(), &[])];
         }
+        charts
     }
 
     /// The written answers of the evaluation forms, without names, for when the officer asks.

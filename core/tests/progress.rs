@@ -14,7 +14,7 @@ const TODAY: &str = "2026-11-23";
 
 /// The sample's earliest mentorship, 1 September 2026 to 31 August 2027.
 fn first_mentorship(store: &Store) -> Mentorship {
-    let rows = store.mentorships(&MentorshipQuery::default()).unwrap();
+    let rows = crate::active_mentorships(store);
     let id = rows.iter().min_by_key(|m| (m.start_date, m.id)).unwrap().id;
     store.mentorship(id).unwrap()
 }

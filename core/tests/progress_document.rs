@@ -12,7 +12,7 @@ use mentordesk_core::print::progress_report::{
 };
 use mentordesk_core::progress::{Period, Rating, RatingScale, Recommendation, ReportEntry};
 use mentordesk_core::session::{Action, ActionOwner, Session, SessionKind};
-use mentordesk_core::store::{Confidential, MentorshipQuery};
+use mentordesk_core::store::Confidential;
 use mentordesk_core::Store;
 
 use crate::{check_pdf, date, fixtures, sample_store, text_of};
@@ -75,7 +75,7 @@ fn rating(id: i64, competency: &str, rated_on: &str, rating: u8, evidence: &str)
 fn logged() -> Logged {
     let (dir, mut store) = sample_store();
     let today = date(TODAY);
-    let rows = store.mentorships(&MentorshipQuery::default()).unwrap();
+    let rows = crate::active_mentorships(&store);
     let id = rows.iter().min_by_key(|m| (m.start_date, m.id)).unwrap().id;
     let mut m = store.mentorship(id).unwrap();
     assert_eq!(m.start_date, date("2026-08-15"), "the sample has moved");

@@ -49,7 +49,7 @@ fn active(store: &Store) -> Vec<(Mentorship, Vec<Session>)> {
 type Promise = (&'static str, fn(&Store, NaiveDate));
 
 /// Each promise the sample makes.
-const PROMISES: [Promise; 15] = [
+const PROMISES: [Promise; 16] = [
     ("sessions", sessions_with_actions_done_open_and_past_due),
     (
         "recent sessions",
@@ -97,6 +97,10 @@ const PROMISES: [Promise; 15] = [
     (
         "evaluations",
         one_mid_point_form_is_answered_and_three_are_owed_one_overdue,
+    ),
+    (
+        "programme report",
+        every_chart_of_the_last_twelve_months_shows_data,
     ),
 ];
 
@@ -527,14 +531,24 @@ fn the_troubled_mentorship_has_a_discussion_and_a_written_request_to_end_it() {
 }
 
 /// The leaving mentor's pairs have passed their mid-points: one protégé answered on paper,
-/// and the three other mid-point forms are owed, the oldest overdue.
+/// and the three other mid-point forms are owed, the oldest overdue. Her first three pairs,
+/// completed, answered all five forms each.
 fn one_mid_point_form_is_answered_and_three_are_owed_one_overdue(store: &Store, today: NaiveDate) {
-    let answered: Vec<Evaluation> = store
-        .mentorships(&MentorshipQuery::default())
-        .unwrap()
-        .into_iter()
-        .flat_map(|m| store.evaluations(m.id).unwrap())
-        .collect();
+    let answered_of = |status: Status| -> Vec<Evaluation> {
+        let query = MentorshipQuery {
+            status: Some(status),
+            ..Default::default()
+        };
+        let pairs = store.mentorships(&query).unwrap();
+        pairs
+            .into_iter()
+            .flat_map(|m| store.evaluations(m.id).unwrap())
+            .collect()
+    };
+    let completed = answered_of(Status::Completed);
+    assert_eq!(completed.len(), 3 * Form::ALL.len());
+    assert!(completed.iter().all(|e| e.answered_on <= today));
+    let answered = answered_of(Status::Active);
     assert_eq!(answered.len(), 1, "{answered:?}");
     assert_eq!(answered[0].form, Form::ProtegeMidpoint);
     assert!(answered[0].from_paper);
@@ -550,6 +564,28 @@ fn one_mid_point_form_is_answered_and_three_are_owed_one_overdue(store: &Store, 
         ]
     );
     assert_eq!(owed[0].mentorship_id, answered[0].mentorship_id);
+}
+
+/// The programme report of the twelve months up to the day shows something in every chart.
+fn every_chart_of_the_last_twelve_months_shows_data(store: &Store, today: NaiveDate) {
+    let from = today - Months::new(12) + Days::new(1);
+    let period = Period::range(from, today).unwrap();
+    let figures = store.programme_figures(&period, today).unwrap();
+    let charts: Vec<_> = figures
+        .sections()
+        .into_iter()
+        .flat_map(|s| s.charts)
+        .collect();
+    assert!(charts.len() >= 10, "{} charts", charts.len());
+    for chart in charts {
+        assert!(chart.has_data(), "{} shows no data", chart.title);
+    }
+}
+
+#[test]
+fn every_chart_of_the_samples_programme_report_shows_data() {
+    let (_dir, store) = sample_store();
+    every_chart_of_the_last_twelve_months_shows_data(&store, today());
 }
 
 #[test]

@@ -12,7 +12,7 @@ fn sample_store() -> (tempfile::TempDir, Store, i64) {
     let mut store = Store::open(&dir.path().join("s.sqlite3")).unwrap();
     sample::create(&mut store, date("2026-11-23")).unwrap();
     // The sample's first mentorship, which began on 1 September 2026.
-    let rows = store.mentorships(&MentorshipQuery::default()).unwrap();
+    let rows = crate::active_mentorships(&store);
     let id = rows.iter().min_by_key(|m| (m.start_date, m.id)).unwrap().id;
     (dir, store, id)
 }

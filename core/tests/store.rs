@@ -159,7 +159,11 @@ fn the_sample_programme_has_every_kind_of_record() {
         1
     );
     let proteges = store.proteges("", None, false).unwrap();
-    assert_eq!(proteges.len(), 16);
+    assert_eq!(
+        proteges.len(),
+        19,
+        "ten paired, six in the intake, three whose pairs completed"
+    );
     for kind in ProtegeKind::ALL {
         assert!(
             proteges.iter().any(|p| p.kind == *kind),
@@ -171,7 +175,8 @@ fn the_sample_programme_has_every_kind_of_record() {
             .mentorships(&MentorshipQuery::default())
             .unwrap()
             .len(),
-        8
+        11,
+        "eight under way or in draft, three completed"
     );
 }
 

@@ -72,6 +72,15 @@ pub fn check_pdf(pdf: &Path) {
     }
 }
 
+/// The mentorships under way, the sample's completed pairs left out.
+pub fn active_mentorships(store: &Store) -> Vec<mentordesk_core::store::MentorshipRow> {
+    let query = mentordesk_core::store::MentorshipQuery {
+        status: Some(mentordesk_core::domain::Status::Active),
+        ..Default::default()
+    };
+    store.mentorships(&query).unwrap()
+}
+
 /// The sample programme in a real file, dated 23 November 2026 as the tests are.
 pub fn sample_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();

@@ -94,22 +94,21 @@ pub fn build(
     }
 }
 
-/// A table under its own title; the first column, which names the rows, is the widest.
+/// A table under its own title, each column as wide as its longest text asks, counted
+/// between 8 and 40 characters so that no column is starved or takes the whole width.
 fn push_table(blocks: &mut Vec<Block>, table: &FigureTable) {
-    let others = table.columns.len().saturating_sub(1).max(1) as f32;
-    let first = if others > 2.0 { 0.34 } else { 0.55 };
+    let longest = |i: usize| {
+        let cells = table.rows.iter().filter_map(|row| row.get(i));
+        let text = cells.chain(table.columns.get(i)).map(|t| t.chars().count());
+        text.max().unwrap_or(0).clamp(8, 40) as f32
+    };
+    let wanted: Vec<f32> = (0..table.columns.len()).map(longest).collect();
+    let total: f32 = wanted.iter().sum();
     let columns = table
         .columns
         .iter()
-        .enumerate()
-        .map(|(i, title)| {
-            let width = if i == 0 {
-                first
-            } else {
-                (1.0 - first) / others
-            };
-            Column::new(title, width)
-        })
+        .zip(&wanted)
+        .map(|(title, w)| Column::new(title, w / total))
         .collect();
     blocks.push(Block::Caption(table.title.clone()));
     blocks.push(Block::Table {

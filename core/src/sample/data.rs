@@ -822,6 +822,14 @@ pub(super) const EVALUATION_ANSWERS: &[(Option<u8>, Option<bool>, &str)] = &[
     ),
 ];
 
+/// The leaving mentor's first protégés (of `PEOPLE`), whose six-month mentorships completed
+/// early in her appointment, each with the ratings their forms gave, question by question.
+pub(super) const FIRST_PAIRS: [(usize, &[u8]); 3] = [
+    (12, &[3, 4, 3, 3, 2]),
+    (23, &[4, 4, 3, 2, 3]),
+    (19, &[2, 3, 3, 3, 4]),
+];
+
 pub(super) const PAIRINGS: [Pairing; 8] = [
     (
         3,

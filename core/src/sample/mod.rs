@@ -18,7 +18,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use crate::calendar::WorkingCalendar;
 use crate::cycle::Cycle;
 use crate::domain::*;
-use crate::evaluation::{Answer, Evaluation, Form};
+use crate::evaluation::{Answer, AnswerKind, Evaluation, Form};
 use crate::progress::{Period, Rating, RatingScale, Recommendation, ReportEntry};
 use crate::selection::{Application, Entry, Review, State};
 use crate::session::{Action, Session, SessionKind};
@@ -253,6 +253,14 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
         tell(store, id, story, &calendar, quarter.as_ref(), today)?;
     }
     evaluate(store, mentorship_ids[EVALUATED], today)?;
+    let first_pairs = leaving_start + Days::new(14);
+    complete_first_pairs(
+        store,
+        &staff_ids,
+        mentor_ids[LEAVING_MENTOR],
+        first_pairs,
+        today,
+    )?;
     // The intake wants its mentoring from the first of next month to the end of the mentors'
     // appointments, so that every sample mentor's appointment covers it.
     let wanted = (first + Months::new(1), appointment_end);
@@ -288,6 +296,80 @@ fn evaluate(store: &mut Store, mentorship_id: i64, today: NaiveDate) -> Result<(
         },
         today,
     )?;
+    Ok(())
+}
+
+/// The leaving mentor's first three protégés, mentored for six months from `start` early in
+/// her appointment: each pair completed, with every evaluation form answered a few days after
+/// it fell due, so that the programme report of the last twelve months has answers enough to
+/// show how they spread.
+fn complete_first_pairs(
+    store: &mut Store,
+    staff_ids: &[i64],
+    mentor_id: i64,
+    start: NaiveDate,
+    today: NaiveDate,
+) -> Result<()> {
+    for (n, &(person, ratings)) in FIRST_PAIRS.iter().enumerate() {
+        let protege_id = enrol(
+            store,
+            staff_ids,
+            person,
+            ProtegeKind::Applicant,
+            "",
+            "Project management",
+        )?;
+        let mentorship_id = store.save_mentorship(&Mentorship {
+            id: None,
+            mentor_id,
+            protege_id,
+            start_date: start,
+            end_date: start + Months::new(6) - Days::new(1),
+            purpose: Purpose::CareerDevelopment,
+            mode: Mode::FaceToFace,
+            frequency: Frequency::Monthly,
+            meeting_minutes: 60,
+            meeting_place: "Boardroom 2".into(),
+            status: Status::Completed,
+            capacity_override_reason: String::new(),
+            goals: vec![Goal {
+                description: "Run a small project from plan to close-out".into(),
+                measure: "Close-out report accepted".into(),
+                due_on: None,
+                status: GoalStatus::Achieved,
+                progress: 100,
+            }],
+            competencies: Vec::new(),
+            archived: false,
+        })?;
+        let m = store.mentorship(mentorship_id)?;
+        for &form in Form::ALL {
+            let answers = store
+                .evaluation_questions(form, false)?
+                .into_iter()
+                .enumerate()
+                .map(|(q, question)| Answer {
+                    question_id: question.id.unwrap_or_default(),
+                    rating: (question.answer == AnswerKind::Rating)
+                        .then_some(ratings[q % ratings.len()]),
+                    yes: (question.answer == AnswerKind::YesNo).then_some(q + n != 5),
+                    text: String::new(),
+                })
+                .collect();
+            store.save_evaluation(
+                &Evaluation {
+                    id: None,
+                    mentorship_id,
+                    form,
+                    answered_on: form.due_on(m.start_date, m.end_date) + Days::new(3 + n as u64),
+                    scale: RatingScale::FourPoint,
+                    from_paper: n != 1,
+                    answers,
+                },
+                today,
+            )?;
+        }
+    }
     Ok(())
 }
 

@@ -10,7 +10,7 @@ async fn an_officer_generates_a_work_plan_sees_what_is_overdue_and_signs_an_even
     let app = App::launch().await;
     load_sample(&app).await;
     app.click("#nav-mentorships").await;
-    wait_for_rows(&app, "#mentorships-list tbody tr", 8).await;
+    wait_for_rows(&app, "#mentorships-list tbody tr", 11).await;
 
     // The sample's draft mentorship has no work plan yet, and its start date is weeks past,
     // so the first events of a new plan are past.
@@ -50,7 +50,7 @@ async fn an_officer_logs_a_session_with_an_action_and_marks_it_done_later() {
     let app = App::launch().await;
     load_sample(&app).await;
     app.click("#nav-mentorships").await;
-    wait_for_rows(&app, "#mentorships-list tbody tr", 8).await;
+    wait_for_rows(&app, "#mentorships-list tbody tr", 11).await;
 
     let mentorship = row_id(&app, "#mentorships-list", "Active").await;
     app.click(&format!(
@@ -211,7 +211,7 @@ async fn an_officer_rates_a_competency_after_a_refusal_and_records_a_termination
     let app = App::launch().await;
     load_sample(&app).await;
     app.click("#nav-mentorships").await;
-    wait_for_rows(&app, "#mentorships-list tbody tr", 8).await;
+    wait_for_rows(&app, "#mentorships-list tbody tr", 11).await;
     let mentorship = row_id(&app, "#mentorships-list", "Zoë van der Merwe").await;
     let open_mentorship = format!("#mentorships-list tbody tr[data-id='{mentorship}'] td");
     app.click(&open_mentorship).await;
@@ -382,7 +382,7 @@ async fn an_officer_writes_a_quarters_report_after_a_refusal_and_prints_it() {
     let app = App::launch().await;
     load_sample(&app).await;
     app.click("#nav-mentorships").await;
-    wait_for_rows(&app, "#mentorships-list tbody tr", 8).await;
+    wait_for_rows(&app, "#mentorships-list tbody tr", 11).await;
 
     // An active mentorship, and its protégé's name as the list shows it.
     let found = run(

@@ -209,7 +209,7 @@ async fn the_sample_programme_loads_with_its_mentorships_listed() {
     app.click("#nav-mentorships").await;
     app.wait_for_text("#mentorships-list", "Zoë van der Merwe")
         .await;
-    wait_for_rows(&app, "#mentorships-list tbody tr", 8).await;
+    wait_for_rows(&app, "#mentorships-list tbody tr", 11).await;
     app.screenshot("sample-mentorships").await;
     // The search ignores accents, as an officer typing on an English keyboard expects.
     app.fill("#mentorships-search", "rene").await;

@@ -193,7 +193,7 @@ async fn an_hr_officer_added_by_the_manager_sees_no_confidential_notes_nor_setti
     assert_eq!(refused["code"], json!("not_allowed"), "{refused}");
 
     app.click("#nav-mentorships").await;
-    wait_for_rows(&app, "#mentorships-list tbody tr", 8).await;
+    wait_for_rows(&app, "#mentorships-list tbody tr", 11).await;
     app.click(&format!(
         "#mentorships-list tbody tr[data-id='{}'] td",
         seen["mentorship_id"]
