@@ -199,13 +199,13 @@ export const removeTerminationStep = (id) => call('remove_termination_step', { i
 // Evaluations. `form` is an evaluation_form code. A question is {id, form, position, text,
 // answer (an answer_kind code), archived}; an evaluation is {id, mentorship_id, form,
 // answered_on, scale, from_paper, answers: [{question_id, rating, yes, text}]}.
-// `evaluationDueDates` is [{form, due_on}] for every form, in order; `printEvaluationForm`
+// `evaluationForms` is [{form, due_on, evaluation, owed, overdue}] for every form, in order
+// (`evaluation` null until it is answered); `printEvaluationForm`
 // prints the blank form and resolves to the PDF's path.
 export const evaluationQuestions = (form, withArchived = false) =>
   call('evaluation_questions', { form, withArchived });
 export const saveEvaluationQuestion = (question) => call('save_evaluation_question', { question });
-export const listEvaluations = (mentorshipId) => call('list_evaluations', { mentorshipId });
-export const evaluationDueDates = (mentorshipId) => call('evaluation_due_dates', { mentorshipId });
+export const evaluationForms = (mentorshipId) => call('evaluation_forms', { mentorshipId });
 export const saveEvaluation = (evaluation) => call('save_evaluation', { evaluation });
 export const removeEvaluation = (id) => call('remove_evaluation', { id });
 export const printEvaluationForm = (mentorshipId, form) =>

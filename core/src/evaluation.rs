@@ -43,6 +43,12 @@ impl Form {
     }
 }
 
+/// Whether a form due on `due_on` and not answered is owed on `today`: `None` before its day,
+/// otherwise whether it is overdue, more than `overdue_days` after it.
+pub fn owing(due_on: NaiveDate, today: NaiveDate, overdue_days: u32) -> Option<bool> {
+    (due_on <= today).then(|| today > due_on + Days::new(u64::from(overdue_days)))
+}
+
 /// A question of an evaluation form.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Question {
@@ -164,6 +170,18 @@ impl Evaluation {
 
 fn answer_blank(a: &Answer) -> bool {
     a.rating.is_none() && a.yes.is_none() && a.text.trim().is_empty()
+}
+
+/// One form of a mentorship as its page shows it: when it falls due, its answers if it is
+/// answered, and whether it is owed (due, not answered, the mentorship not a draft) and
+/// overdue.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FormState {
+    pub form: Form,
+    pub due_on: NaiveDate,
+    pub evaluation: Option<Evaluation>,
+    pub owed: bool,
+    pub overdue: bool,
 }
 
 /// A form a mentorship owes: due on its mid-point or end, not yet answered.

@@ -259,3 +259,42 @@ fn the_blank_form_prints_names_due_date_questions_and_tick_boxes() {
         assert!(text.contains(expected), "{expected} missing from {text}");
     }
 }
+
+#[test]
+fn a_mentorships_five_forms_say_when_each_is_due_answered_owed_or_overdue() {
+    let (_dir, mut store, id) = one_mentorship();
+    store
+        .save_evaluation(
+            &answered(&store, id, Form::ProtegeMidpoint, "2026-10-02"),
+            fixtures::today(),
+        )
+        .unwrap();
+    let forms = store.evaluation_forms(id, date("2026-11-23")).unwrap();
+    let seen: Vec<(Form, String, bool, bool, bool)> = forms
+        .iter()
+        .map(|f| {
+            (
+                f.form,
+                f.due_on.to_string(),
+                f.evaluation.is_some(),
+                f.owed,
+                f.overdue,
+            )
+        })
+        .collect();
+    let row =
+        |form, due: &str, answered, owed, overdue| (form, due.to_owned(), answered, owed, overdue);
+    assert_eq!(
+        seen,
+        [
+            row(Form::ProtegeMidpoint, "2026-09-30", true, false, false),
+            row(Form::MentorMidpoint, "2026-09-30", false, true, true),
+            row(Form::ProtegeEnd, "2027-03-31", false, false, false),
+            row(Form::MentorEnd, "2027-03-31", false, false, false),
+            row(Form::MentorSelf, "2027-03-31", false, false, false),
+        ]
+    );
+    // The page and the Today screen agree on what is owed.
+    let owed = store.evaluations_owed(date("2026-11-23")).unwrap();
+    assert_eq!(owed.len(), forms.iter().filter(|f| f.owed).count());
+}

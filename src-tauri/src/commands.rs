@@ -102,8 +102,7 @@ commands! {
 
     evaluations::evaluation_questions => READ,
     evaluations::save_evaluation_question => SETTINGS,
-    evaluations::list_evaluations => READ,
-    evaluations::evaluation_due_dates => READ,
+    evaluations::evaluation_forms => READ,
     evaluations::save_evaluation => WRITE,
     evaluations::remove_evaluation => WRITE,
     evaluations::print_evaluation_form => READ,

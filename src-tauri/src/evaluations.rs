@@ -1,12 +1,10 @@
 //! Commands about evaluations: the questions of each form (and the programme manager's edits
-//! to them), the forms a mentorship has answered, the day each of its forms falls due, and the
-//! blank form printed into the documents folder to be filled in by hand. Which forms are due
+//! to them), a mentorship's five forms (when each falls due, its answers, whether it is owed),
+//! and the blank form printed into the documents folder to be filled in by hand. Which forms are due
 //! when, and what a valid answer is, are core's (`evaluation`, `store::evaluations`).
 
-use chrono::NaiveDate;
-use mentordesk_core::evaluation::{Evaluation, Form, Question};
+use mentordesk_core::evaluation::{Evaluation, Form, FormState, Question};
 use mentordesk_core::print::evaluation_form::write_evaluation_form;
-use serde::Serialize;
 use tauri::State;
 
 use crate::documents::documents_dir;
@@ -28,29 +26,11 @@ pub fn save_evaluation_question(db: State<'_, Db>, question: Question) -> Reply<
     Ok(db.store()?.save_evaluation_question(&question)?)
 }
 
-/// The forms a mentorship has answered, each with its answers.
+/// Every form of a mentorship, in the order of `Form`: when it falls due, its answers when
+/// answered, and whether it is owed or overdue today.
 #[tauri::command]
-pub fn list_evaluations(db: State<'_, Db>, mentorship_id: i64) -> Reply<Vec<Evaluation>> {
-    Ok(db.store()?.evaluations(mentorship_id)?)
-}
-
-/// When one of a mentorship's forms falls due.
-#[derive(Debug, Serialize)]
-pub struct FormDue {
-    pub form: Form,
-    pub due_on: NaiveDate,
-}
-
-/// Every form of a mentorship, in the order of `Form`, with the day it falls due
-/// (`Form::due_on`).
-#[tauri::command]
-pub fn evaluation_due_dates(db: State<'_, Db>, mentorship_id: i64) -> Reply<Vec<FormDue>> {
-    let m = db.store()?.mentorship(mentorship_id)?;
-    let due = |&form: &Form| FormDue {
-        form,
-        due_on: form.due_on(m.start_date, m.end_date),
-    };
-    Ok(Form::ALL.iter().map(due).collect())
+pub fn evaluation_forms(db: State<'_, Db>, mentorship_id: i64) -> Reply<Vec<FormState>> {
+    Ok(db.store()?.evaluation_forms(mentorship_id, today())?)
 }
 
 /// Records an answered form, or corrects one, with all its answers; returns its id.

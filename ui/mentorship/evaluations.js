@@ -53,7 +53,11 @@ export function evaluationsSection(ctx) {
     return [code, box];
   }));
 
-  function answeredCell(e) {
+  // Whether a form is answered (and how), or owed, overdue, or not due yet, as core says.
+  function answeredCell(r) {
+    const e = r.evaluation;
+    if (!e && r.overdue) return el('span', { class: 'pill pill-overdue', text: 'Overdue' });
+    if (!e && r.owed) return el('span', { class: 'pill pill-due', text: 'Due' });
     if (!e) return el('span', { class: 'pill pill-muted', text: 'Not yet' });
     const how = e.from_paper ? 'typed in from a printed form' : 'filled in on screen';
     return el('span', {},
@@ -166,15 +170,13 @@ export function evaluationsSection(ctx) {
         label: 'Form',
         value: (r) => el('span', {}, formName(r.form), el('span', { class: 'cell-note', text: `Due ${r.due_on}` })),
       },
-      { label: 'Answered', value: (r) => answeredCell(r.evaluation) },
+      { label: 'Answered', value: answeredCell },
       { label: 'Blank form', value: (r) => printing[r.form]?.button ?? null, class: 'nowrap' },
     ],
     // The rows are the forms, each with its answers when it is answered.
     async list(mentorshipId) {
-      const [due, answered] = await Promise.all([api.evaluationDueDates(mentorshipId), api.listEvaluations(mentorshipId)]);
-      return due.map(({ form, due_on }) => ({
-        id: form, form, due_on, evaluation: answered.find((e) => e.form === form) ?? null,
-      }));
+      const forms = await api.evaluationForms(mentorshipId);
+      return forms.map((f) => ({ id: f.form, ...f }));
     },
     noteOf: () => 'Open a form to type in its answers, or to correct or remove them.',
     get,

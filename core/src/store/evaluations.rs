@@ -1,12 +1,13 @@
 //! The evaluation forms' questions, the answered forms with their answers (saved whole in one
 //! transaction), and the forms each mentorship owes.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row};
 
 use super::mentors::MENTOR_NAME;
 use super::{not_found, Store};
-use crate::evaluation::{Answer, Evaluation, Form, Owed, Question};
+use crate::domain::Status;
+use crate::evaluation::{owing, Answer, Evaluation, Form, FormState, Owed, Question};
 use crate::{Error, Result};
 
 const QUESTION_COLUMNS: &str = "id, form, position, text, answer, archived_at IS NOT NULL";
@@ -229,6 +230,35 @@ impl Store {
         Ok(())
     }
 
+    /// Each of a mentorship's five forms on `today`, in the order of `Form`: its due day, its
+    /// answers when answered, and whether it is owed and overdue (`owing`); a draft or
+    /// archived mentorship owes nothing.
+    pub fn evaluation_forms(&self, mentorship_id: i64, today: NaiveDate) -> Result<Vec<FormState>> {
+        let m = self.mentorship(mentorship_id)?;
+        let overdue_days = self.settings()?.evaluation_overdue_days;
+        let counts = m.status != Status::Draft && !m.archived;
+        let mut answered = self.evaluations(mentorship_id)?;
+        Ok(Form::ALL
+            .iter()
+            .map(|&form| {
+                let due_on = form.due_on(m.start_date, m.end_date);
+                let evaluation = answered
+                    .iter()
+                    .position(|e| e.form == form)
+                    .map(|i| answered.swap_remove(i));
+                let owing =
+                    owing(due_on, today, overdue_days).filter(|_| counts && evaluation.is_none());
+                FormState {
+                    form,
+                    due_on,
+                    evaluation,
+                    owed: owing.is_some(),
+                    overdue: owing == Some(true),
+                }
+            })
+            .collect())
+    }
+
     /// The forms owed on `today`: for each mentorship that is not a draft nor archived, each
     /// form whose day has come (`Form::due_on`) and that is not answered; overdue once the
     /// setting's days have passed. By due date, then protégé.
@@ -259,14 +289,17 @@ impl Store {
             let answered = answered.unwrap_or_default();
             for &form in Form::ALL {
                 let due_on = form.due_on(start, end);
-                if due_on > today || answered.split(',').any(|f| f == form.code()) {
+                let Some(overdue) = owing(due_on, today, overdue_days) else {
+                    continue;
+                };
+                if answered.split(',').any(|f| f == form.code()) {
                     continue;
                 }
                 owed.push(Owed {
                     mentorship_id: id,
                     form,
                     due_on,
-                    overdue: today > due_on + Days::new(u64::from(overdue_days)),
+                    overdue,
                     protege: protege.clone(),
                     mentor: mentor.clone(),
                 });
