@@ -830,6 +830,16 @@ pub(super) const FIRST_PAIRS: [(usize, &[u8]); 3] = [
     (19, &[2, 3, 3, 3, 4]),
 ];
 
+/// What those pairs talked about, month by month.
+pub(super) const FIRST_PAIR_TOPICS: [&str; 6] = [
+    "Choosing the project and its sponsor",
+    "The project plan and its milestones",
+    "Reporting progress to the sponsor",
+    "A slipped milestone: what to say and to whom",
+    "Handing over to operations",
+    "The close-out report and what was learnt",
+];
+
 pub(super) const PAIRINGS: [Pairing; 8] = [
     (
         3,

@@ -18,7 +18,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use crate::calendar::WorkingCalendar;
 use crate::cycle::Cycle;
 use crate::domain::*;
-use crate::evaluation::{Answer, AnswerKind, Evaluation, Form};
+use crate::evaluation::{Answer, AnswerKind, Evaluation, Form, Question};
 use crate::progress::{Period, Rating, RatingScale, Recommendation, ReportEntry};
 use crate::selection::{Application, Entry, Review, State};
 use crate::session::{Action, Session, SessionKind};
@@ -271,17 +271,40 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
 /// paper five days after it fell due; the mentor's is still owed (and overdue), as are both
 /// mid-point forms of the mentor's other pair, which reached its mid-point later.
 fn evaluate(store: &mut Store, mentorship_id: i64, today: NaiveDate) -> Result<()> {
+    let answer = |_: &Question, q: usize| EVALUATION_ANSWERS.get(q).copied();
+    fill_in(
+        store,
+        mentorship_id,
+        Form::ProtegeMidpoint,
+        (5, true),
+        answer,
+        today,
+    )
+}
+
+/// Records `form` of a mentorship as filled in `days` after it fell due (on paper or not),
+/// each question (by its place on the form) answered with a rating, a yes or no, or words.
+fn fill_in(
+    store: &mut Store,
+    mentorship_id: i64,
+    form: Form,
+    (days, from_paper): (u64, bool),
+    answer: impl Fn(&Question, usize) -> Option<(Option<u8>, Option<bool>, &'static str)>,
+    today: NaiveDate,
+) -> Result<()> {
     let m = store.mentorship(mentorship_id)?;
-    let form = Form::ProtegeMidpoint;
     let answers = store
         .evaluation_questions(form, false)?
-        .into_iter()
-        .zip(EVALUATION_ANSWERS)
-        .map(|(q, &(rating, yes, text))| Answer {
-            question_id: q.id.unwrap_or_default(),
-            rating,
-            yes,
-            text: text.into(),
+        .iter()
+        .enumerate()
+        .filter_map(|(q, question)| {
+            let (rating, yes, text) = answer(question, q)?;
+            Some(Answer {
+                question_id: question.id.unwrap_or_default(),
+                rating,
+                yes,
+                text: text.into(),
+            })
         })
         .collect();
     store.save_evaluation(
@@ -289,9 +312,9 @@ fn evaluate(store: &mut Store, mentorship_id: i64, today: NaiveDate) -> Result<(
             id: None,
             mentorship_id,
             form,
-            answered_on: form.due_on(m.start_date, m.end_date) + Days::new(5),
+            answered_on: form.due_on(m.start_date, m.end_date) + Days::new(days),
             scale: store.settings()?.rating_scale,
-            from_paper: true,
+            from_paper,
             answers,
         },
         today,
@@ -300,8 +323,8 @@ fn evaluate(store: &mut Store, mentorship_id: i64, today: NaiveDate) -> Result<(
 }
 
 /// The leaving mentor's first three protégés, mentored for six months from `start` early in
-/// her appointment: each pair completed, with every evaluation form answered a few days after
-/// it fell due, so that the programme report of the last twelve months has answers enough to
+/// her appointment: each pair met monthly and completed, with every evaluation form answered a
+/// few days after it fell due, so that the programme report of the last twelve months has answers enough to
 /// show how they spread.
 fn complete_first_pairs(
     store: &mut Store,
@@ -342,30 +365,39 @@ fn complete_first_pairs(
             competencies: Vec::new(),
             archived: false,
         })?;
-        let m = store.mentorship(mentorship_id)?;
-        for &form in Form::ALL {
-            let answers = store
-                .evaluation_questions(form, false)?
-                .into_iter()
-                .enumerate()
-                .map(|(q, question)| Answer {
-                    question_id: question.id.unwrap_or_default(),
-                    rating: (question.answer == AnswerKind::Rating)
-                        .then_some(ratings[q % ratings.len()]),
-                    yes: (question.answer == AnswerKind::YesNo).then_some(q + n != 5),
-                    text: String::new(),
-                })
-                .collect();
-            store.save_evaluation(
-                &Evaluation {
+        for month in 0..6 {
+            store.save_session(
+                &Session {
                     id: None,
                     mentorship_id,
-                    form,
-                    answered_on: form.due_on(m.start_date, m.end_date) + Days::new(3 + n as u64),
-                    scale: RatingScale::FourPoint,
-                    from_paper: n != 1,
-                    answers,
+                    held_on: start + Months::new(month) + Days::new(7),
+                    minutes: 60,
+                    place: "Boardroom 2".into(),
+                    mode: Mode::FaceToFace,
+                    kind: SessionKind::Planned,
+                    topics: FIRST_PAIR_TOPICS[month as usize].into(),
+                    advice: String::new(),
+                    diagnosis_now: String::new(),
+                    diagnosis_goal: String::new(),
+                    confidential_notes: String::new(),
+                    actions: Vec::new(),
                 },
+                today,
+            )?;
+        }
+        for &form in Form::ALL {
+            let answer = |question: &Question, q: usize| {
+                let rating =
+                    (question.answer == AnswerKind::Rating).then_some(ratings[q % ratings.len()]);
+                let yes = (question.answer == AnswerKind::YesNo).then_some(q + n != 5);
+                Some((rating, yes, ""))
+            };
+            fill_in(
+                store,
+                mentorship_id,
+                form,
+                (3 + n as u64, n != 1),
+                answer,
                 today,
             )?;
         }
