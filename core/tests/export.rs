@@ -98,6 +98,12 @@ fn every_register_goes_to_its_own_csv_with_labels_and_no_confidential_note() {
     assert!(!header.to_lowercase().contains("confidential"), "{header}");
     assert!(out.join("proteges.csv").is_file());
     assert!(out.join("kpa-allocations.csv").is_file());
+    let evaluations = std::fs::read_to_string(out.join("evaluations.csv")).unwrap();
+    assert!(
+        evaluations.contains("Protégé's mid-point evaluation,")
+            && evaluations.contains("How satisfied are you with the mentoring relationship?"),
+        "{evaluations}"
+    );
 }
 
 #[test]

@@ -12,6 +12,7 @@ use crate::domain::{
     Frequency, Gender, GoalStatus, Location, Mode, OrganisationKind, ProtegeKind, Purpose, Race,
     Recruitment, Status,
 };
+use crate::evaluation::Form;
 use crate::export::{self, Cell, Exported, Format, Sheet};
 use crate::kpa::{AllocationStatus, ConsultationOutcome};
 use crate::progress::{RatingScale, Recommendation};
@@ -304,6 +305,22 @@ fn registers() -> Vec<(&'static str, String)> {
             reason = labels!("t.reason", Reason),
             informed = yes_no("t.coordinator_informed"),
         ),
+        ),
+        (
+            "Evaluations",
+            format!(
+                "SELECT {reference} AS \"Mentorship\", {form} AS \"Form\",
+                e.answered_on AS \"Answered on\", {paper} AS \"From a printed form\",
+                q.position AS \"Question\", q.text AS \"Asked\", a.rating AS \"Rating\",
+                CASE a.yes WHEN 1 THEN 'Yes' WHEN 0 THEN 'No' END AS \"Yes or no\",
+                a.text AS \"Written answer\"
+             FROM evaluation_answer a JOIN evaluation e ON e.id = a.evaluation_id
+             JOIN evaluation_question q ON q.id = a.question_id
+             ORDER BY e.mentorship_id, e.form, q.position",
+                reference = reference("MS", "e.mentorship_id"),
+                form = labels!("e.form", Form),
+                paper = yes_no("e.from_paper"),
+            ),
         ),
         (
             "Applications",
