@@ -339,7 +339,8 @@ impl Shape {
 /// `mentorship` (the 2026/27 cycle). When sessions are logged, the programme is in full swing:
 /// every session agrees an action that is done a week later for three sessions in four (when
 /// that is before today), each competency is rated every two months from April to October
-/// 2026, and every other mentorship has its second-quarter report written.
+/// 2026, and every other mentorship has its second-quarter report written and both mid-point
+/// evaluations answered.
 pub fn programme(shape: &Shape) -> (TempDir, Store, Vec<i64>) {
     assert!(shape.units > 0, "a programme needs a unit");
     let needed = shape.mentors + shape.mentorships();
@@ -395,7 +396,8 @@ pub fn programme(shape: &Shape) -> (TempDir, Store, Vec<i64>) {
 }
 
 /// Logs what `programme` promises for mentorship `id`, saved as `pairing`: `sessions` sessions,
-/// the ratings and, for every other mentorship, the second-quarter report. `n` is the
+/// the ratings and, for every other mentorship, the second-quarter report and the mid-point
+/// evaluations of protégé and mentor. `n` is the
 /// mentorship's place in the programme, which varies the ratings from one to the next.
 fn log(s: &mut Store, id: i64, pairing: &Mentorship, n: usize, sessions: usize) -> Result<()> {
     let start = pairing.start_date;
@@ -454,6 +456,10 @@ fn log(s: &mut Store, id: i64, pairing: &Mentorship, n: usize, sessions: usize) 
             },
             today(),
         )?;
+        for form in [Form::ProtegeMidpoint, Form::MentorMidpoint] {
+            let rating = 1 + (n / 2 % 4) as u8;
+            s.save_evaluation(&evaluation(s, id, form, "2026-10-05", rating), today())?;
+        }
     }
     Ok(())
 }
@@ -649,6 +655,14 @@ fn a_programme_holds_the_staff_mentors_mentorships_and_sessions_its_shape_promis
     assert_eq!(sessions, shape.sessions());
     assert_eq!(sessions, 120);
     assert_eq!(reports, 10, "every other mentorship is reported on");
+    let evaluated: usize = ids
+        .iter()
+        .map(|&id| store.evaluations(id).unwrap().len())
+        .sum();
+    assert_eq!(
+        evaluated, 20,
+        "and evaluated at its mid-point by protégé and mentor"
+    );
 }
 
 #[test]
