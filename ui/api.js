@@ -260,6 +260,18 @@ export const printMentorContract = (mentorId) => call('print_mentor_contract', {
 export const printOrganisationAgreement = (organisationId) =>
   call('print_organisation_agreement', { organisationId });
 export const openDocument = (path) => call('open_document', { path });
+
+// The signed paper trail.
+export const mentorshipPapers = (mentorshipId) => call('mentorship_papers', { mentorshipId });
+export const mentorPapers = (mentorId) => call('mentor_papers', { mentorId });
+export const recordSignature = (signature) => call('record_signature', { signature });
+export const removeSignature = (paper, subjectId, signer) =>
+  call('remove_signature', { paper, subjectId, signer });
+export const attachSignedCopy = (paper, subjectId) => call('attach_signed_copy', { paper, subjectId });
+export const openSignedCopy = (copyId) => call('open_signed_copy', { copyId });
+export const addenda = (mentorshipId) => call('addenda', { mentorshipId });
+export const makeAddendum = (request) => call('make_addendum', { request });
+export const printAddendum = (addendumId) => call('print_addendum', { addendumId });
 // Asks in the system's save dialog (opened by the shell) where a copy goes; resolves to the
 // path written, or null when the person cancelled.
 export const saveDocumentCopy = (from) => call('save_document_copy', { from });

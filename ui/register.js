@@ -94,6 +94,7 @@ export function registerScreen(ctx, cfg) {
     load: (record) => fill(record),
     reload,
     save,
+    gather,
     refreshList,
     saveButton,
     listError,
@@ -244,12 +245,18 @@ export function registerScreen(ctx, cfg) {
 
   // Saves the form and opens what core wrote; resolves to the id, or null when the save was
   // refused (the message is then beside its field and everything typed is kept).
-  async function save() {
-    if (saveButton.disabled) return null;
-    clearErrors(form);
+  // The record as the form now holds it, with what is missing or wrong in it.
+  function gather() {
     const { values, problems } = readFields(form, fields);
     const record = { ...state.record, ...values };
     cfg.collect?.(form, record, problems);
+    return { record, problems };
+  }
+
+  async function save() {
+    if (saveButton.disabled) return null;
+    clearErrors(form);
+    const { record, problems } = gather();
     if (problems.length > 0) {
       showError(form, { code: 'invalid', ...problems[0] });
       return null;

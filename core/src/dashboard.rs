@@ -16,6 +16,7 @@ choice!(
         OverdueEvent = "overdue_event": "Work-plan events overdue",
         ReportDue = "report_due": "Progress reports due",
         EvaluationDue = "evaluation_due": "Evaluations due",
+        Unsigned = "unsigned": "Documents awaiting signatures",
         NoRecentSession = "no_recent_session": "Mentorships with no recent session",
         Appointment = "appointment": "Mentors' appointments",
         ActionPastDue = "action_past_due": "Actions past their due date",

@@ -24,6 +24,7 @@ pub enum Rule {
     FinalAllocation,
     Recommendation,
     Matching,
+    SignedAgreement,
 }
 
 impl Rule {
@@ -43,6 +44,7 @@ impl Rule {
             Rule::FinalAllocation => "final_allocation",
             Rule::Recommendation => "recommendation",
             Rule::Matching => "matching",
+            Rule::SignedAgreement => "signed_agreement",
         }
     }
 }

@@ -3,6 +3,8 @@
 //! the command-line program are thin callers of this crate.
 
 pub mod access;
+pub mod addendum;
+pub mod attachment;
 pub mod audit_export;
 pub mod calendar;
 pub mod chart;
@@ -25,6 +27,7 @@ pub mod sample;
 pub mod selection;
 pub mod session;
 pub mod settings;
+pub mod signing;
 pub mod store;
 pub mod termination;
 pub mod vocabulary;

@@ -60,6 +60,8 @@ pub const DEFS: &[SettingDef] = &[
     SettingDef { key: "mentor_reply_days", label: "Mentor's reply to a proposed protégé within (days)", help: "The notice to a mentor asks for an answer within this many days (10).", kind: SettingKind::Count },
     SettingDef { key: "appointment_warning_days", label: "Warn of appointments ending within (days)", help: "Appointments that end within this many days are flagged (30).", kind: SettingKind::Count },
     SettingDef { key: "evaluation_overdue_days", label: "Evaluation forms overdue after (days)", help: "A mid-point or end-of-mentorship evaluation not answered this many days after it fell due is shown as overdue (30).", kind: SettingKind::Count },
+    SettingDef { key: "signature_reminder_days", label: "Remind of unsigned documents after (days)", help: "A printed agreement, addendum, contract, KPA allocation or progress report still waiting for a signature this many days after its date is listed on Today (14).", kind: SettingKind::Count },
+    SettingDef { key: "attachment_max_megabytes", label: "Largest signed copy (MB)", help: "A scan or photo of signed paper larger than this is refused, so that backups stay small (20).", kind: SettingKind::Count },
     SettingDef { key: "report_smallest_count", label: "Programme report: smallest count printed", help: "A count below this (but above nought) is printed as \"fewer than\" it, so that no one can be recognised from a figure in the programme report (3).", kind: SettingKind::Count },
     SettingDef { key: "occupational_levels", label: "Occupational levels by salary level", help: "How the employment-equity tables group salary levels, highest first: each band as \"from-to name\", separated by semicolons, covering levels 1 to 16.", kind: SettingKind::Text },
     SettingDef { key: "backups_kept", label: "Automatic backups kept", help: "MentorDesk backs the database up on each day it is used and before every upgrade, keeping this many of those backups (10). Backups made by hand are never removed.", kind: SettingKind::Count },
@@ -100,6 +102,8 @@ pub struct Settings {
     pub mentor_reply_days: u32,
     pub backups_kept: u32,
     pub evaluation_overdue_days: u32,
+    pub signature_reminder_days: u32,
+    pub attachment_max_megabytes: u32,
     pub report_smallest_count: u32,
     /// The occupational levels as written in the setting; `occupational_levels()` reads them.
     pub occupational_levels: String,
@@ -163,6 +167,8 @@ impl Settings {
             mentor_reply_days: 10,
             backups_kept: 10,
             evaluation_overdue_days: 30,
+            signature_reminder_days: 14,
+            attachment_max_megabytes: 20,
             report_smallest_count: 3,
             occupational_levels: OCCUPATIONAL_LEVELS.to_owned(),
         };
@@ -226,6 +232,8 @@ impl Settings {
                 "match_weight_language" => s.match_weight_language = parse_count(key, value)?,
                 "mentor_reply_days" => s.mentor_reply_days = parse_count(key, value)?,
                 "evaluation_overdue_days" => s.evaluation_overdue_days = parse_count(key, value)?,
+                "signature_reminder_days" => s.signature_reminder_days = parse_count(key, value)?,
+                "attachment_max_megabytes" => s.attachment_max_megabytes = parse_count(key, value)?,
                 "report_smallest_count" => s.report_smallest_count = parse_count(key, value)?,
                 "occupational_levels" => s.occupational_levels = value.to_owned(),
 
@@ -332,6 +340,14 @@ impl Settings {
                 self.evaluation_overdue_days.to_string(),
             ),
             (
+                "signature_reminder_days",
+                self.signature_reminder_days.to_string(),
+            ),
+            (
+                "attachment_max_megabytes",
+                self.attachment_max_megabytes.to_string(),
+            ),
+            (
                 "report_smallest_count",
                 self.report_smallest_count.to_string(),
             ),
@@ -414,6 +430,18 @@ impl Settings {
                 self.evaluation_overdue_days,
                 1,
                 365,
+            ),
+            (
+                "signature_reminder_days",
+                self.signature_reminder_days,
+                1,
+                365,
+            ),
+            (
+                "attachment_max_megabytes",
+                self.attachment_max_megabytes,
+                1,
+                200,
             ),
             ("report_smallest_count", self.report_smallest_count, 1, 20),
         ];

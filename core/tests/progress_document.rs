@@ -12,6 +12,7 @@ use mentordesk_core::print::progress_report::{
 };
 use mentordesk_core::progress::{Period, Rating, RatingScale, Recommendation, ReportEntry};
 use mentordesk_core::session::{Action, ActionOwner, Session, SessionKind};
+use mentordesk_core::signing::Paper;
 use mentordesk_core::store::Confidential;
 use mentordesk_core::Store;
 
@@ -93,6 +94,12 @@ fn logged() -> Logged {
     }
     for e in store.report_entries(id).unwrap() {
         store.remove_report_entry(e.id.unwrap()).unwrap();
+    }
+    // Its agreement's signatures too, so that its terms may be written anew in place.
+    for s in store.signatures(Paper::Agreement, id).unwrap() {
+        store
+            .remove_signature(Paper::Agreement, id, s.signer)
+            .unwrap();
     }
 
     m.goals = vec![

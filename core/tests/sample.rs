@@ -49,7 +49,7 @@ fn active(store: &Store) -> Vec<(Mentorship, Vec<Session>)> {
 type Promise = (&'static str, fn(&Store, NaiveDate));
 
 /// Each promise the sample makes.
-const PROMISES: [Promise; 16] = [
+const PROMISES: [Promise; 17] = [
     ("sessions", sessions_with_actions_done_open_and_past_due),
     (
         "recent sessions",
@@ -97,6 +97,10 @@ const PROMISES: [Promise; 16] = [
     (
         "evaluations",
         one_mid_point_form_is_answered_and_three_are_owed_one_overdue,
+    ),
+    (
+        "signed paper",
+        most_documents_are_signed_two_copies_kept_one_addendum,
     ),
     (
         "programme report",
@@ -580,6 +584,80 @@ fn every_chart_of_the_last_twelve_months_shows_data(store: &Store, today: NaiveD
     for chart in charts {
         assert!(chart.has_data(), "{} shows no data", chart.title);
     }
+}
+
+/// Every document signed but one agreement (mentor and protégé only) and one progress report
+/// (the mentor only), which Today lists once they have waited the reminder's days; a photo and a scanned PDF attached; one agreement changed
+/// by a signed addendum.
+fn most_documents_are_signed_two_copies_kept_one_addendum(store: &Store, today: NaiveDate) {
+    use mentordesk_core::signing::{Paper, State};
+    let mut papers = Vec::new();
+    for row in store.mentorships(&MentorshipQuery::default()).unwrap() {
+        if row.status != Status::Draft {
+            papers.extend(store.mentorship_papers(row.id).unwrap());
+        }
+    }
+    for row in store.mentors("", false).unwrap() {
+        papers.extend(store.mentor_papers(row.id).unwrap());
+    }
+    let unsigned: Vec<(Paper, String)> = papers
+        .iter()
+        .filter(|p| p.state != State::Signed)
+        .map(|p| (p.paper, p.state_label.clone()))
+        .collect();
+    assert_eq!(
+        unsigned,
+        vec![
+            (
+                Paper::Agreement,
+                "Partly signed (mentor, protégé)".to_owned()
+            ),
+            (Paper::ProgressReport, "Partly signed (mentor)".to_owned()),
+        ],
+        "of {} documents",
+        papers.len()
+    );
+    assert!(papers.len() > 20, "{}", papers.len());
+    let addenda: Vec<_> = papers
+        .iter()
+        .filter(|p| p.paper == Paper::Addendum)
+        .collect();
+    assert_eq!(addenda.len(), 1);
+    assert_eq!(addenda[0].state, State::Signed);
+    let copies: Vec<_> = papers.iter().flat_map(|p| p.copies.iter()).collect();
+    let kinds: Vec<&str> = copies.iter().map(|c| c.kind.code()).collect();
+    assert_eq!(kinds.len(), 2, "{kinds:?}");
+    assert!(
+        kinds.contains(&"png") && kinds.contains(&"pdf"),
+        "{kinds:?}"
+    );
+    for c in copies {
+        assert!(c.size < 200 * 1024, "{} is {} bytes", c.file_name, c.size);
+    }
+    let reminded: Vec<_> = store
+        .dashboard(today)
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.kind == AttentionKind::Unsigned)
+        .collect();
+    // The agreement waits longer than the reminder's fourteen days on any day; the report,
+    // written early in the quarter, only once fourteen days have passed since.
+    let report = papers
+        .iter()
+        .find(|p| p.paper == Paper::ProgressReport && p.state != State::Signed)
+        .unwrap();
+    let report_due = (today - report.since).num_days() >= 14;
+    assert_eq!(reminded.len(), 1 + usize::from(report_due), "{reminded:#?}");
+    assert!(
+        reminded.iter().any(|a| a.about.contains("/AGR")),
+        "{reminded:#?}"
+    );
+}
+
+#[test]
+fn most_documents_of_the_sample_are_signed_with_two_copies_and_an_addendum() {
+    let (_dir, store) = sample_store();
+    most_documents_are_signed_two_copies_kept_one_addendum(&store, today());
 }
 
 #[test]

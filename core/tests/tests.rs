@@ -26,6 +26,7 @@ mod rules;
 mod sample;
 mod selection;
 mod session;
+mod signing;
 mod store;
 mod users;
 mod workload;

@@ -77,14 +77,18 @@ pub(crate) fn documents_dir(db: &Db) -> Reply<PathBuf> {
 /// Opens a printed document with the system's PDF viewer.
 #[tauri::command]
 pub fn open_document(app: AppHandle, db: State<'_, Db>, path: String) -> Reply<()> {
-    let file = printed_document(&db, &path)?;
+    show(&app, &printed_document(&db, &path)?)
+}
+
+/// Opens a file the shell wrote with the system's viewer.
+pub(crate) fn show(app: &AppHandle, file: &Path) -> Reply<()> {
     let shown = file.display().to_string();
     app.opener()
         .open_path(shown.clone(), None::<&str>)
         .map_err(|e| {
             let message = format!(
-                "No PDF viewer could be started on this computer ({e}). The document is saved \
-                 at {shown}; open it from there, or save a copy elsewhere."
+                "No viewer could be started on this computer ({e}). The file is saved at \
+                 {shown}; open it from there, or save a copy elsewhere."
             );
             IpcError::new("open_failed", message)
         })

@@ -50,6 +50,7 @@ mod reports;
 mod safekeeping;
 mod selection;
 mod sessions;
+mod signing;
 mod transfer;
 mod users;
 mod workplans;

@@ -17,6 +17,7 @@ const NOTHING = {
   report_due: 'No progress report is due.',
   no_recent_session: 'Every active mentorship has had a recent session.',
   evaluation_due: 'No evaluation form is owed.',
+  unsigned: 'Every document in force is signed, or was printed too recently to chase.',
   appointment: 'No appointment needs attention.',
   action_past_due: 'No agreed action is past its due date.',
 };

@@ -8,6 +8,7 @@ import {
 } from '../forms.js';
 import { registerScreen, emptyText } from '../register.js';
 import { documentBox } from '../documents.js';
+import { paperSection } from '../paper.js';
 import { localToday, timeNow } from '../dates.js';
 
 export function mentorsScreen(ctx) {
@@ -200,6 +201,14 @@ export function mentorsScreen(ctx) {
       });
       tools.prepend(parts.contract.button);
       form.querySelector('.form-error').after(parts.contract.box);
+      parts.papers = paperSection({
+        id: 'mentor-papers',
+        title: 'Signed paper',
+        note: 'The contract and each final KPA allocation: record each signature from the signed paper and '
+          + 'attach its scan.',
+        list: api.mentorPapers,
+      });
+      form.after(parts.papers.section);
 
       // The appointment's history and its renewal. The renewal's own fields are not the
       // mentor's, so typing in them does not mark the mentor's form as changed.
@@ -260,6 +269,7 @@ export function mentorsScreen(ctx) {
       parts.contract.reset();
       parts.contract.button.hidden = r.id === null || external;
       parts.appointmentSection.hidden = r.id === null;
+      parts.papers.load(r.id);
       parts.reviewedOn.value = localToday();
       parts.reviewNotes.value = '';
       showAppointments(r);

@@ -3,9 +3,11 @@
 // sessions, ratings, progress reports, evaluations, termination) are the mentorship/ modules'.
 
 import * as api from '../api.js';
-import { el, pill, nextId } from '../forms.js';
+import { el, pill, nextId, setStatus } from '../forms.js';
 import { registerScreen, emptyText } from '../register.js';
 import { documentBox } from '../documents.js';
+import { paperSection } from '../paper.js';
+import { localToday } from '../dates.js';
 import { workPlanSection } from '../mentorship/workplan.js';
 import { sessionLogSection } from '../mentorship/sessions.js';
 import { ratingsSection } from '../mentorship/ratings.js';
@@ -204,6 +206,17 @@ export function mentorshipsScreen(ctx) {
       parts.ratings.section.after(parts.reports.section);
       parts.evaluations = evaluationsSection(ctx);
       parts.reports.section.after(parts.evaluations.section);
+      parts.papers = paperSection({
+        id: 'mentorship-papers',
+        title: 'Signed paper',
+        note: 'The agreement, its addenda and each written progress report: record each signature from the '
+          + 'signed paper and attach its scan. Once anyone has signed the agreement, its terms change only '
+          + 'through an addendum.',
+        list: api.mentorshipPapers,
+      });
+      parts.evaluations.section.after(parts.papers.section);
+      parts.addendum = addendumPanel(screen);
+      parts.document.box.after(parts.addendum.panel);
       // Termination closes the page, below every other card.
       parts.termination = terminationSection(ctx);
       form.parentNode.append(parts.termination.section);
@@ -254,6 +267,8 @@ export function mentorshipsScreen(ctx) {
       parts.ratings.load(r.id);
       parts.reports.load(r.id);
       parts.evaluations.load(r.id);
+      parts.papers.load(r.id);
+      parts.addendum.hide();
       parts.termination.load(r.id);
     },
     collect(form, record, problems) {
@@ -290,9 +305,72 @@ export function mentorshipsScreen(ctx) {
     },
     // Over capacity, the way forward is the override reason: point at it.
     onError(error, form) {
+      if (error.code === 'signed_agreement') parts.addendum.show();
       if (error.code === 'capacity') {
         form.querySelector('.field[data-field="capacity_override_reason"]')?.classList.add('attention');
       }
     },
   });
+}
+
+// Shown when a save is refused because the agreement was signed: makes the changes in the form
+// into the next numbered addendum, with the reason the officer gives.
+function addendumPanel(screen) {
+  const reason = el('textarea', { id: 'addendum-reason', name: 'addendum_reason', rows: 2 });
+  const status = el('p', { class: 'document-status', id: 'addendum-status', role: 'status', 'aria-live': 'polite' });
+  const button = el('button', {
+    type: 'button', id: 'addendum-make', class: 'primary', text: 'Make an addendum with these changes',
+    onclick: () => make(),
+  });
+  const panel = el('div', { class: 'document-box addendum-panel', id: 'addendum-panel', hidden: true },
+    el('p', {
+      class: 'document-label',
+      text: 'The agreement was signed: the changes above become a numbered addendum, printed for signing.',
+    }),
+    el('div', { class: 'field wide', dataset: { field: 'reason' } },
+      el('label', { for: reason.id, text: 'Why the agreement changes' }), reason),
+    button,
+    status);
+  // Typing the reason does not change the mentorship's form.
+  for (const type of ['input', 'change']) panel.addEventListener(type, (event) => event.stopPropagation());
+
+  async function make() {
+    status.textContent = '';
+    status.classList.remove('error');
+    const { record, problems } = screen.gather();
+    const failed = (message) => {
+      status.textContent = message;
+      status.classList.add('error');
+    };
+    if (problems.length > 0) {
+      failed(problems[0].message);
+      return;
+    }
+    button.disabled = true;
+    try {
+      const made = await api.makeAddendum({ mentorship: record, reason: reason.value, made_on: localToday() });
+      screen.load(await api.getMentorship(record.id));
+      await screen.refreshList();
+      setStatus(screen.form, `Addendum ${made.number} made: ${made.changes.join('; ')}. `
+        + 'Print it under Signed paper and have it signed.');
+    } catch (error) {
+      failed(error.message);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  return {
+    panel,
+    show() {
+      panel.hidden = false;
+      panel.scrollIntoView({ block: 'nearest' });
+      reason.focus();
+    },
+    hide() {
+      panel.hidden = true;
+      reason.value = '';
+      status.textContent = '';
+    },
+  };
 }

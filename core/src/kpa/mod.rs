@@ -457,3 +457,13 @@ pub fn mentoring_kpa(workload: &MentoringWorkload) -> Kpa {
         mentoring: true,
     }
 }
+
+/// The document's reference, e.g. "MT-0003/KPA/2026-27/v2": the cycle's own slash would read
+/// as another part of the reference.
+pub fn reference(mentor_id: i64, cycle_name: &str, version: u32) -> String {
+    format!(
+        "{}/KPA/{}/v{version}",
+        crate::domain::Mentor::reference(mentor_id),
+        cycle_name.trim().replace('/', "-")
+    )
+}

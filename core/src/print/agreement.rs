@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 
 use super::{staff_party, Party};
-use crate::document::{long_date, Block, Column, Document, Signatory};
+use crate::addendum::Addendum;
+use crate::document::{long_date, Block, Column, Document};
 use crate::domain::{Mentorship, ProtegeKind};
 use crate::settings::Settings;
 use crate::store::Store;
@@ -22,6 +23,8 @@ pub struct AgreementFacts {
     pub programme_detail: String,
     pub line_manager: Option<String>,
     pub settings: Settings,
+    /// The addenda that changed the agreement after it was signed, in order.
+    pub addenda: Vec<Addendum>,
 }
 
 impl AgreementFacts {
@@ -59,6 +62,7 @@ impl AgreementFacts {
             programme_detail: protege.programme_detail,
             line_manager,
             settings: store.settings()?,
+            addenda: store.addenda(mentorship_id)?,
         })
     }
 }
@@ -92,74 +96,77 @@ pub fn build(f: &AgreementFacts, today: NaiveDate) -> Document {
     let department = &f.settings.department_name;
     let mentor = &f.mentor.name;
     let protege = &f.protege.name;
-    let mut blocks =
-        vec![
-            Block::Paragraph(format!(
+    let mut blocks = amended_note(&f.addenda);
+    blocks.extend(vec![
+        Block::Paragraph(format!(
             "This agreement is made under the {programme} of the {department} between the mentor \
              and the protégé named below. It sets out what each party undertakes for the period \
              of the mentorship. It is not a contract of employment and changes no term of either \
              party's employment."
         )),
-            Block::Heading(CLAUSES[0].into()),
-            Block::Table {
-                columns: vec![
-                    Column::new("", 0.22),
-                    Column::new("Mentor", 0.39),
-                    Column::new("Protégé", 0.39),
+        Block::Heading(CLAUSES[0].into()),
+        Block::Table {
+            columns: vec![
+                Column::new("", 0.22),
+                Column::new("Mentor", 0.39),
+                Column::new("Protégé", 0.39),
+            ],
+            rows: vec![
+                vec!["Name".into(), mentor.clone(), protege.clone()],
+                vec![
+                    "Persal number".into(),
+                    persal(&f.mentor),
+                    persal(&f.protege),
                 ],
-                rows: vec![
-                    vec!["Name".into(), mentor.clone(), protege.clone()],
-                    vec![
-                        "Persal number".into(),
-                        persal(&f.mentor),
-                        persal(&f.protege),
-                    ],
-                    vec![
-                        "Designation".into(),
-                        f.mentor.designation.clone(),
-                        f.protege.designation.clone(),
-                    ],
-                    vec!["Unit".into(), unit(&f.mentor), unit(&f.protege)],
+                vec![
+                    "Designation".into(),
+                    f.mentor.designation.clone(),
+                    f.protege.designation.clone(),
                 ],
-            },
-            Block::Heading(CLAUSES[1].into()),
-            Block::Paragraph(programme_clause(f)),
-            Block::Heading(CLAUSES[2].into()),
-            Block::Paragraph(format!(
+                vec!["Unit".into(), unit(&f.mentor), unit(&f.protege)],
+            ],
+        },
+        Block::Heading(CLAUSES[1].into()),
+        Block::Paragraph(programme_clause(f)),
+        Block::Heading(CLAUSES[2].into()),
+        Block::Paragraph(format!(
             "The purpose of this mentorship is {}. Mentoring supplements the supervision of the \
              protégé's line manager{}; it does not replace it.",
             m.purpose.label().to_lowercase(),
-            f.line_manager.as_ref().map(|n| format!(", {n}")).unwrap_or_default()
+            f.line_manager
+                .as_ref()
+                .map(|n| format!(", {n}"))
+                .unwrap_or_default()
         )),
-            Block::Heading(CLAUSES[3].into()),
-            Block::Paragraph(format!(
-                "The mentorship runs from {} to {}. It may be renewed by a new agreement after a \
+        Block::Heading(CLAUSES[3].into()),
+        Block::Paragraph(format!(
+            "The mentorship runs from {} to {}. It may be renewed by a new agreement after a \
              review of progress; it may end earlier as clause 11 provides.",
-                long_date(m.start_date),
-                long_date(m.end_date)
-            )),
-            Block::Heading(CLAUSES[4].into()),
-            Block::Fields(vec![
-                ("Mode".into(), m.mode.label().into()),
-                ("Frequency".into(), m.frequency.label().into()),
-                ("Length of a meeting".into(), minutes(m.meeting_minutes)),
-                (
-                    "Place".into(),
-                    if m.meeting_place.is_empty() {
-                        "As the parties agree".into()
-                    } else {
-                        m.meeting_place.clone()
-                    },
-                ),
-            ]),
-            Block::Paragraph(
-                "Meetings are held in working time at times that do not interfere with the \
+            long_date(m.start_date),
+            long_date(m.end_date)
+        )),
+        Block::Heading(CLAUSES[4].into()),
+        Block::Fields(vec![
+            ("Mode".into(), m.mode.label().into()),
+            ("Frequency".into(), m.frequency.label().into()),
+            ("Length of a meeting".into(), minutes(m.meeting_minutes)),
+            (
+                "Place".into(),
+                if m.meeting_place.is_empty() {
+                    "As the parties agree".into()
+                } else {
+                    m.meeting_place.clone()
+                },
+            ),
+        ]),
+        Block::Paragraph(
+            "Meetings are held in working time at times that do not interfere with the \
              protégé's duties. A party who cannot attend gives notice as early as possible and \
              the meeting is rescheduled within two weeks."
-                    .into(),
-            ),
-            Block::Heading(CLAUSES[5].into()),
-        ];
+                .into(),
+        ),
+        Block::Heading(CLAUSES[5].into()),
+    ]);
     blocks.push(Block::Table {
         columns: vec![
             Column::new("No.", 0.07),
@@ -262,15 +269,7 @@ pub fn build(f: &AgreementFacts, today: NaiveDate) -> Document {
              protégé's line manager confirm that they support it."
                 .into(),
         ),
-        Block::Signatures(vec![
-            Signatory { role: "Mentor".into(), name: mentor.clone() },
-            Signatory { role: "Protégé".into(), name: protege.clone() },
-            Signatory { role: "Programme manager".into(), name: f.settings.programme_manager.clone() },
-            Signatory {
-                role: "Protégé's line manager".into(),
-                name: f.line_manager.clone().unwrap_or_default(),
-            },
-        ]),
+        Block::Signatures(super::addendum::agreement_signatories(f)),
         Block::Note(
             "Each party keeps a signed copy of this agreement; the programme manager files the original."
                 .into(),
@@ -386,6 +385,22 @@ fn protege_duties(f: &AgreementFacts) -> Vec<String> {
     }
     duties.push("Take part in reviews and in the evaluation of the programme.".into());
     duties
+}
+
+/// Under the title of an agreement changed after it was signed: which addenda it reads with.
+fn amended_note(addenda: &[Addendum]) -> Vec<Block> {
+    if addenda.is_empty() {
+        return Vec::new();
+    }
+    let list: Vec<String> = addenda
+        .iter()
+        .map(|a| format!("Addendum {} of {}", a.number, long_date(a.made_on)))
+        .collect();
+    vec![Block::Note(format!(
+        "As amended by {}: this copy shows the terms as they now read; the copy first signed \
+         and each signed addendum are kept on file.",
+        list.join(", ")
+    ))]
 }
 
 /// Prints one mentorship's agreement into `dir` and returns the file's path.

@@ -142,15 +142,7 @@ pub fn kpa_allocation(store: &Store, allocation_id: i64, today: NaiveDate) -> Re
     Ok(build(&KpaFacts::load(store, allocation_id)?, today))
 }
 
-/// The document's reference, e.g. "MT-0003/KPA/2026-27/v2": the cycle's own slash would read
-/// as another part of the reference.
-pub fn reference(mentor_id: i64, cycle_name: &str, version: u32) -> String {
-    format!(
-        "{}/KPA/{}/v{version}",
-        Mentor::reference(mentor_id),
-        cycle_name.trim().replace('/', "-")
-    )
-}
+pub use crate::kpa::reference;
 
 /// Every clause heading of the document, in order; tests check that each one is printed.
 pub const CLAUSES: [&str; 7] = [

@@ -4,6 +4,7 @@
 //! the store and turns them into the layout model of `document`, which draws the pages. None
 //! decides a rule of the programme, and nothing below `store` depends on them.
 
+pub mod addendum;
 pub mod agreement;
 pub mod evaluation_form;
 pub mod kpa_allocation;

@@ -797,6 +797,20 @@ pub(super) type Pairing = (
 /// them: three have its report written and the first, the troubled pair, still owes it.
 pub(super) const STARTED_DAYS_AGO: [u64; 8] = [100, 97, 95, 93, 70, 56, 49, 35];
 
+/// The pairing whose agreement the programme manager and the line manager have not signed yet.
+pub(super) const PARTLY_SIGNED: usize = 6;
+
+/// The pairing whose signed agreement an addendum changed, that many days ago: a goal added
+/// and longer meetings.
+pub(super) const AMENDED: usize = 1;
+pub(super) const ADDENDUM_DAYS_AGO: u64 = 20;
+pub(super) const ADDENDUM_GOAL: (&str, &str) = (
+    "Present the unit's quarterly performance report to the directorate",
+    "Presented once before the end date, with the director's feedback recorded",
+);
+pub(super) const ADDENDUM_REASON: &str = "At the quarterly review the pair agreed to add a goal \
+     on reporting to the directorate, and to meet for longer to prepare it.";
+
 /// The mentor (of `MENTORS`) whose appointment ends within the dashboard's warning days: it
 /// was made a year before, and the two mentorships he holds end with it.
 pub(super) const LEAVING_MENTOR: usize = 2;

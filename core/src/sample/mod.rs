@@ -22,6 +22,7 @@ use crate::evaluation::{Answer, AnswerKind, Evaluation, Form, Question};
 use crate::progress::{Period, Rating, RatingScale, Recommendation, ReportEntry};
 use crate::selection::{Application, Entry, Review, State};
 use crate::session::{Action, Session, SessionKind};
+use crate::signing::Paper;
 use crate::termination::Step;
 use crate::workplan::EventKind;
 use crate::{Error, Result, Store};
@@ -37,6 +38,138 @@ pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
         ));
     }
     store.in_transaction(|store| fill(store, today))
+}
+
+/// The signatures recorded from the signed paper: every document signed two days after its
+/// date, but for one agreement still waiting for the programme manager and the line manager
+/// (`PARTLY_SIGNED`) and one progress report signed by the mentor alone; a photo of one signed
+/// agreement and the scan of a KPA allocation attached; and one pair's agreement changed by an
+/// addendum (`AMENDED`), which all four have signed.
+fn sign_paper(
+    store: &mut Store,
+    mentorship_ids: &[i64],
+    mentor_ids: &[i64],
+    organisation_id: i64,
+    today: NaiveDate,
+) -> Result<()> {
+    let amended_id = mentorship_ids[AMENDED];
+    let mut documents = vec![store.signable(Paper::OrganisationAgreement, organisation_id)?];
+    for row in store.mentorships(&crate::store::MentorshipQuery::default())? {
+        if row.status != Status::Draft {
+            documents.extend(store.mentorship_papers(row.id)?);
+        }
+    }
+    for &id in mentor_ids {
+        documents.extend(store.mentor_papers(id)?);
+    }
+    let partly_report = documents
+        .iter()
+        .find(|d| d.paper == Paper::ProgressReport)
+        .map(|d| d.subject_id);
+    for doc in &documents {
+        let only = match doc.paper {
+            Paper::Agreement if doc.subject_id == mentorship_ids[PARTLY_SIGNED] => &[
+                crate::signing::Signer::Mentor,
+                crate::signing::Signer::Protege,
+            ][..],
+            Paper::ProgressReport if Some(doc.subject_id) == partly_report => {
+                &[crate::signing::Signer::Mentor][..]
+            }
+            _ => doc.paper.signers(),
+        };
+        sign_blocks(store, doc, only, today)?;
+    }
+
+    let mut m = store.mentorship(amended_id)?;
+    m.goals.push(Goal {
+        description: ADDENDUM_GOAL.0.into(),
+        measure: ADDENDUM_GOAL.1.into(),
+        due_on: None,
+        status: GoalStatus::NotStarted,
+        progress: 0,
+    });
+    m.meeting_minutes += 30;
+    let addendum = store.make_addendum(
+        &crate::addendum::Request {
+            mentorship: m,
+            reason: ADDENDUM_REASON.into(),
+            made_on: today - Days::new(ADDENDUM_DAYS_AGO),
+        },
+        today,
+    )?;
+    let doc = store.signable(Paper::Addendum, addendum.id)?;
+    sign_blocks(store, &doc, Paper::Addendum.signers(), today)?;
+
+    store.attach_copy(
+        Paper::Agreement,
+        amended_id,
+        "agreement-signed-page-14.png",
+        &photo_of_signed_page(),
+        today,
+    )?;
+    if let Some(kpa) = store
+        .mentor_papers(mentor_ids[0])?
+        .into_iter()
+        .find(|d| d.paper == Paper::KpaAllocation)
+    {
+        let scan = crate::document::render_pdf(&crate::print::kpa_allocation::kpa_allocation(
+            store,
+            kpa.subject_id,
+            kpa.since,
+        )?)?;
+        store.attach_copy(
+            Paper::KpaAllocation,
+            kpa.subject_id,
+            "kpa-allocation-scan.pdf",
+            &scan,
+            today,
+        )?;
+    }
+    Ok(())
+}
+
+/// Records the signatures of `signers` on `doc` (those whose block names someone), two days
+/// after the document's date.
+fn sign_blocks(
+    store: &mut Store,
+    doc: &crate::signing::Signable,
+    signers: &[crate::signing::Signer],
+    today: NaiveDate,
+) -> Result<()> {
+    let on = (doc.since + Days::new(2)).min(today);
+    for b in doc.blocks.iter().filter(|b| signers.contains(&b.signer)) {
+        if b.printed_name.trim().is_empty() {
+            continue;
+        }
+        store.record_signature(
+            &crate::signing::Signature {
+                paper: doc.paper,
+                subject_id: doc.subject_id,
+                signer: b.signer,
+                name: b.printed_name.clone(),
+                signed_on: on,
+            },
+            today,
+        )?;
+    }
+    Ok(())
+}
+
+/// A small picture of a signed page, as a phone would photograph it: lines of text and a
+/// signature at the foot.
+fn photo_of_signed_page() -> Vec<u8> {
+    let (width, height) = (240, 340);
+    let page = image::GrayImage::from_fn(width, height, |x, y| {
+        let text_line = (30..260).contains(&y) && y % 14 < 3 && (20..220).contains(&x);
+        let signature = (285..310).contains(&y)
+            && (40..160).contains(&x)
+            && (f64::from(y) - 297.0 - 9.0 * (f64::from(x) / 9.0).sin()).abs() < 2.0;
+        image::Luma([if text_line || signature { 60 } else { 238 }])
+    });
+    let mut png = std::io::Cursor::new(Vec::new());
+    // Writing into memory fails only when out of memory; the sample then has no photo.
+    let _ = page.write_to(&mut png, image::ImageFormat::Png);
+    png.into_inner()
 }
 
 fn date((y, m, d): (i32, u32, u32)) -> NaiveDate {
@@ -261,6 +394,7 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
         first_pairs,
         today,
     )?;
+    sign_paper(store, &mentorship_ids, &mentor_ids, organisation_id, today)?;
     // The intake wants its mentoring from the first of next month to the end of the mentors'
     // appointments, so that every sample mentor's appointment covers it.
     let wanted = (first + Months::new(1), appointment_end);

@@ -34,6 +34,10 @@ const WITHHELD: &[(&str, &str)] = &[
     ("app_user", "password_hash"),
 ];
 
+/// Columns that hold a file's bytes: the line gives the file's size (the row carries its
+/// SHA-256 beside it).
+const FILES: &[(&str, &str)] = &[("attachment", "bytes")];
+
 /// Who the trail names for changes made through this connection.
 #[derive(Clone)]
 pub(crate) struct Actor(Arc<Mutex<String>>);
@@ -149,6 +153,8 @@ fn table_triggers(table: &str, columns: &[String]) -> String {
                         "CASE WHEN {side}.\"{c}\" IS NULL OR {side}.\"{c}\" = '' THEN {side}.\"{c}\" \
                          ELSE '[withheld: ' || length({side}.\"{c}\") || ' characters]' END"
                     )
+                } else if FILES.contains(&(table, c.as_str())) {
+                    format!("'[file: ' || length({side}.\"{c}\") || ' bytes]'")
                 } else {
                     format!("{side}.\"{c}\"")
                 };

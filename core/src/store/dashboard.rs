@@ -30,6 +30,7 @@ impl Store {
         self.overdue_event_lines(today, &mut items)?;
         self.report_due_lines(today, &mut items)?;
         self.evaluation_lines(today, &mut items)?;
+        self.unsigned_lines(today, &mut items)?;
         self.no_recent_session_lines(today, settings.no_session_warning_days, &mut items)?;
         self.appointment_lines(today, &settings, &mut items)?;
         self.action_lines(today, &mut items)?;
@@ -174,6 +175,21 @@ impl Store {
                 date: Some(o.due_on),
                 mentorship_id: Some(o.mentorship_id),
                 mentor_id: None,
+            });
+        }
+        Ok(())
+    }
+
+    fn unsigned_lines(&self, today: NaiveDate, items: &mut Vec<Attention>) -> Result<()> {
+        for u in self.unsigned_papers(today)? {
+            let doc = &u.document;
+            items.push(Attention {
+                kind: AttentionKind::Unsigned,
+                text: doc.reminder(u.days),
+                about: format!("{}: {}", doc.reference, doc.title),
+                date: Some(doc.since),
+                mentorship_id: u.mentorship_id,
+                mentor_id: u.mentor_id,
             });
         }
         Ok(())

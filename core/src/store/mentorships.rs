@@ -140,8 +140,15 @@ impl Store {
     }
 
     /// Checks the programme's rules and saves the mentorship with its goals and competencies,
-    /// all or nothing.
+    /// all or nothing. Once its agreement carries a signature, its terms change only through
+    /// an addendum (`make_addendum`).
     pub fn save_mentorship(&mut self, m: &Mentorship) -> Result<i64> {
+        self.check_not_signed(m)?;
+        self.save_terms(m)
+    }
+
+    /// Saves the mentorship as `save_mentorship` does, signed or not.
+    pub(super) fn save_terms(&mut self, m: &Mentorship) -> Result<i64> {
         let settings = self.settings()?;
         m.validate(settings.max_mentorship_months)?;
         if m.status.is_open() && !m.archived {

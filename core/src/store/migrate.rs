@@ -23,6 +23,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         11,
         include_str!("../../migrations/0011_termination_reasons.sql"),
     ),
+    (12, include_str!("../../migrations/0012_signed_paper.sql")),
 ];
 
 /// The data version this program writes.

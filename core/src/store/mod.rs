@@ -21,6 +21,7 @@ mod proteges;
 mod selection;
 mod sessions;
 mod settings;
+mod signing;
 mod staff;
 mod units;
 mod users;
@@ -49,6 +50,7 @@ pub use selection::{
     ApplicationQuery, ApplicationRow, ApplicationView, CohortSaved, LetterOwed, MentorNamed,
     MentorReply,
 };
+pub use signing::Unsigned;
 pub use staff::{StaffQuery, StaffRow};
 pub use units::UnitRow;
 pub use users::MIN_PASSWORD;
@@ -284,17 +286,27 @@ fn like_pattern(text: &str) -> String {
 
 impl Store {
     /// Runs `work` so that everything it writes lands together or not at all. The save methods
-    /// each run in their own transaction; inside `work` they become savepoints of this one.
+    /// each run in their own transaction; inside `work` they become savepoints of this one, as
+    /// does `work` itself when it runs inside another's.
     pub fn in_transaction<T>(&mut self, work: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let (begin, commit, rollback) = if self.conn.is_autocommit() {
+            ("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK")
+        } else {
+            (
+                "SAVEPOINT work",
+                "RELEASE work",
+                "ROLLBACK TO work; RELEASE work",
+            )
+        };
+        self.conn.execute_batch(begin)?;
         match work(self) {
             Ok(value) => {
-                self.conn.execute_batch("COMMIT")?;
+                self.conn.execute_batch(commit)?;
                 Ok(value)
             }
             Err(err) => {
                 // The rollback's own failure would hide the first error, which matters more.
-                let _ = self.conn.execute_batch("ROLLBACK");
+                let _ = self.conn.execute_batch(rollback);
                 Err(err)
             }
         }

@@ -5,6 +5,7 @@
 mod dashboard;
 mod evaluations;
 mod mentorship;
+mod paper;
 mod performance;
 mod programme_report;
 mod registers;
