@@ -272,6 +272,10 @@ export const openSignedCopy = (copyId) => call('open_signed_copy', { copyId });
 export const addenda = (mentorshipId) => call('addenda', { mentorshipId });
 export const makeAddendum = (request) => call('make_addendum', { request });
 export const printAddendum = (addendumId) => call('print_addendum', { addendumId });
+export const printAuditPack = (mentorshipId) => call('print_audit_pack', { mentorshipId });
+export const printTerminationLetters = (mentorshipId) =>
+  call('print_termination_letters', { mentorshipId });
+export const printCertificate = (mentorshipId) => call('print_certificate', { mentorshipId });
 // Asks in the system's save dialog (opened by the shell) where a copy goes; resolves to the
 // path written, or null when the person cancelled.
 export const saveDocumentCopy = (from) => call('save_document_copy', { from });
@@ -322,3 +326,15 @@ export const restoreBackup = (passphrase = null) => call('restore_backup', { pas
 export const unlock = (passphrase) => call('unlock', { passphrase });
 // Encrypts a plain database with the passphrase, or changes an encrypted one's.
 export const setPassphrase = (passphrase) => call('set_passphrase', { passphrase });
+
+// A mentorship's disputes, each with its steps and state. The list leaves the confidential
+// details and notes out; `getDispute` carries them to a role that may read them. A dispute is
+// {id, mentorship_id, raised_on, raised_by, parties, subject, details, steps, state}.
+export const listDisputes = (mentorshipId) => call('list_disputes', { mentorshipId });
+export const getDispute = (id) => call('get_dispute', { id });
+export const saveDispute = (dispute) => call('save_dispute', { dispute });
+export const removeDispute = (id) => call('remove_dispute', { id });
+export const saveDisputeStep = (step) => call('save_dispute_step', { step });
+export const removeDisputeStep = (id) => call('remove_dispute_step', { id });
+export const printDisputeLetter = (id, includeConfidential) =>
+  call('print_dispute_letter', { id, includeConfidential });

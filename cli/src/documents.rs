@@ -1,11 +1,12 @@
 //! The documents printed from the command line, one command each: an agreement or all of
-//! them, a cycle's KPA allocations, the contracts in force, a period's progress reports and
-//! the letters owed, each batch with a progress bar.
+//! them, a cycle's KPA allocations, the contracts in force, a period's progress reports, the
+//! letters owed (each batch with a progress bar), and how one mentorship ended: its
+//! termination letters or its certificate of completion.
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use mentordesk_core::document::write_pdf;
+use mentordesk_core::document::{write_pdf, Document};
 use mentordesk_core::domain::{Mentor, Organisation, Status};
 use mentordesk_core::export::Format;
 use mentordesk_core::kpa::AllocationStatus;
@@ -13,10 +14,12 @@ use mentordesk_core::print::kpa_allocation as kpa_document;
 use mentordesk_core::print::programme_report::{self, ReportOptions};
 use mentordesk_core::print::progress_report as progress_document;
 use mentordesk_core::print::{
-    self, agreement, evaluation_form, letters, mentor_contract, organisation_agreement,
+    self, agreement, certificate, evaluation_form, letters, mentor_contract,
+    organisation_agreement, termination_letter,
 };
 use mentordesk_core::selection::LetterKind;
 use mentordesk_core::store::MentorshipQuery;
+use mentordesk_core::Store;
 
 use crate::{count, create_dir, open_existing, progress, text, PeriodArgs};
 
@@ -27,10 +30,49 @@ pub fn agreement(
     out: PathBuf,
     today: NaiveDate,
 ) -> Result<(), String> {
+    mentorship_document(db, &mentorship, out, today, agreement::agreement)
+}
+
+/// Prints one mentorship's termination letters, one per party, where asked; refused while no
+/// decision is recorded.
+pub fn termination_letters(
+    db: PathBuf,
+    mentorship: String,
+    out: PathBuf,
+    today: NaiveDate,
+) -> Result<(), String> {
+    mentorship_document(
+        db,
+        &mentorship,
+        out,
+        today,
+        termination_letter::termination_letters,
+    )
+}
+
+/// Prints the protégé's certificate of completion where asked; refused unless the mentorship
+/// is completed.
+pub fn certificate(
+    db: PathBuf,
+    mentorship: String,
+    out: PathBuf,
+    today: NaiveDate,
+) -> Result<(), String> {
+    mentorship_document(db, &mentorship, out, today, certificate::certificate)
+}
+
+/// Prints the document `make` lays out for one mentorship into the file `out`.
+fn mentorship_document(
+    db: PathBuf,
+    mentorship: &str,
+    out: PathBuf,
+    today: NaiveDate,
+    make: fn(&Store, i64, NaiveDate) -> mentordesk_core::Result<Document>,
+) -> Result<(), String> {
     let store = open_existing(&db)?;
-    let id = parse_mentorship(&mentorship)?;
-    let doc = agreement::agreement(&store, id, today).map_err(text)?;
-    mentordesk_core::document::write_pdf(&doc, &out).map_err(text)?;
+    let id = parse_mentorship(mentorship)?;
+    let doc = make(&store, id, today).map_err(text)?;
+    write_pdf(&doc, &out).map_err(text)?;
     println!("Wrote {}", out.display());
     Ok(())
 }

@@ -1,10 +1,12 @@
 //! `mentordesk-cli`: MentorDesk without a window, for IT support, batch printing and machines
 //! without a display. It parses arguments, calls core and reports; it holds no rules of its own.
 //! This file holds the commands' arguments and what they share; each command runs in the module
-//! of its area: `programme` (the sample), `documents` (printing), `selection` (suggestions and
-//! assignment), `safekeeping` (backup, restore, audit trail) and `transfer` (import, export).
+//! of its area: `programme` (the sample), `documents` (printing), `packs` (audit packs),
+//! `selection` (suggestions and assignment), `safekeeping` (backup, restore, audit trail) and
+//! `transfer` (import, export).
 
 mod documents;
+mod packs;
 mod programme;
 mod safekeeping;
 mod selection;
@@ -26,6 +28,10 @@ use mentordesk_core::Store;
     mentordesk-cli demo --db sample.sqlite3\n  \
     mentordesk-cli agreement --db sample.sqlite3 --mentorship MS-0001 --out MS-0001.pdf\n  \
     mentordesk-cli agreements --db sample.sqlite3 --out agreements/\n  \
+    mentordesk-cli audit-pack --db sample.sqlite3 --mentorship MS-0002 --out MS-0002-audit-pack.pdf\n  \
+    mentordesk-cli audit-packs --db sample.sqlite3 --out audit-packs/\n  \
+    mentordesk-cli termination-letters --db sample.sqlite3 --mentorship MS-0011 --out MS-0011-letters.pdf\n  \
+    mentordesk-cli certificate --db sample.sqlite3 --mentorship MS-0009 --out MS-0009-certificate.pdf\n  \
     mentordesk-cli kpa --db sample.sqlite3 --out kpa/ --cycle 2026/27\n  \
     mentordesk-cli contracts --db sample.sqlite3 --out contracts/\n  \
     mentordesk-cli reports --db sample.sqlite3 --from 2026-10-01 --to 2026-12-31 --out reports/\n  \
@@ -65,6 +71,54 @@ enum Command {
         mentorship: String,
         /// Where to write the PDF.
         #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// Print the termination letters of one mentorship as a PDF: a letter to the mentor, the
+    /// protégé and the protégé's line manager, each on its own page. Refused while no decision
+    /// to terminate is recorded.
+    TerminationLetters {
+        /// The programme's database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The mentorship, by number (7) or reference (MS-0007).
+        #[arg(long, value_name = "ID")]
+        mentorship: String,
+        /// Where to write the PDF.
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// Print the protégé's certificate of completion of one mentorship as a PDF. Refused
+    /// unless the mentorship is completed.
+    Certificate {
+        /// The programme's database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The mentorship, by number (7) or reference (MS-0007).
+        #[arg(long, value_name = "ID")]
+        mentorship: String,
+        /// Where to write the PDF.
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// Print one mentorship's audit pack: its signed paper, logs, reports, letters and audit trail in one PDF.
+    AuditPack {
+        /// The programme's database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The mentorship, e.g. MS-0007 or 7.
+        #[arg(long, value_name = "MS-NNNN")]
+        mentorship: String,
+        /// Where to write the PDF.
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// Print the audit pack of every mentorship into a folder.
+    AuditPacks {
+        /// The programme's database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The folder to write the PDFs into (created if needed).
+        #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
     /// Print the agreement of every active mentorship into a folder.
@@ -258,7 +312,23 @@ fn run(command: Command, today: NaiveDate) -> Result<(), String> {
             mentorship,
             out,
         } => documents::agreement(db, mentorship, out, today),
+        Command::TerminationLetters {
+            db,
+            mentorship,
+            out,
+        } => documents::termination_letters(db, mentorship, out, today),
+        Command::Certificate {
+            db,
+            mentorship,
+            out,
+        } => documents::certificate(db, mentorship, out, today),
         Command::Agreements { db, out } => documents::agreements(db, out, today),
+        Command::AuditPack {
+            db,
+            mentorship,
+            out,
+        } => packs::audit_pack(db, mentorship, out, today),
+        Command::AuditPacks { db, out } => packs::audit_packs(db, out, today),
         Command::Kpa { db, out, cycle } => documents::kpa(db, out, cycle, today),
         Command::Contracts { db, out } => documents::contracts(db, out, today),
         Command::Reports { db, period, out } => documents::reports(db, &period, out, today),

@@ -148,6 +148,98 @@ fn errors_are_one_clear_line_and_a_failure_exit() {
 }
 
 #[test]
+fn the_terminated_pair_has_its_letters_and_a_completed_pair_its_certificate() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sample.sqlite3");
+    assert!(cli(&["demo", "--db", path(&db), "--today", "2026-11-23"])
+        .status
+        .success());
+    // The sample's first pairs are MS-0009 and MS-0010 (completed) and MS-0011 (terminated).
+    let print = |command: &str, id: &str| {
+        let out_pdf = dir.path().join(format!("{command}-{id}.pdf"));
+        let out = cli(&[
+            command,
+            "--db",
+            path(&db),
+            "--mentorship",
+            id,
+            "--out",
+            path(&out_pdf),
+            "--today",
+            "2026-11-23",
+        ]);
+        (out, out_pdf)
+    };
+    for (command, id) in [("termination-letters", "MS-0011"), ("certificate", "9")] {
+        let (out, pdf) = print(command, id);
+        assert!(out.status.success(), "{command}: {}", stderr(&out));
+        assert!(stdout(&out).contains("Wrote"), "{}", stdout(&out));
+        assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    }
+    let (out, pdf) = print("certificate", "MS-0011");
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("terminated early"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!pdf.exists());
+    let (out, _) = print("termination-letters", "MS-0009");
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("No decision"), "{}", stderr(&out));
+}
+
+#[test]
+fn audit_pack_writes_one_mentorships_pack_and_audit_packs_every_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample(dir.path());
+    let pack = dir.path().join("MS-0002-pack.pdf");
+    let out = cli(&[
+        "audit-pack",
+        "--db",
+        path(&db),
+        "--mentorship",
+        "MS-0002",
+        "--out",
+        path(&pack),
+        "--today",
+        "2026-11-23",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("pages"), "{}", stdout(&out));
+    let text = pdf_text(&pack);
+    assert!(text.contains("Audit pack"), "{text}");
+    assert!(text.contains("Addendum 1"), "{text}");
+
+    let folder = dir.path().join("packs");
+    let out = cli(&["audit-packs", "--db", path(&db), "--out", path(&folder)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let names = pdfs_in(&folder);
+    assert_eq!(names.len(), 11, "{names:?}");
+    assert!(
+        names.contains(&"MS-0011-audit-pack.pdf".to_owned()),
+        "{names:?}"
+    );
+    assert!(
+        stdout(&out).contains("Wrote 11 audit packs"),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = cli(&[
+        "audit-pack",
+        "--db",
+        path(&db),
+        "--mentorship",
+        "MS-0099",
+        "--out",
+        path(&dir.path().join("none.pdf")),
+    ]);
+    assert!(!out.status.success());
+    assert!(!dir.path().join("none.pdf").exists());
+}
+
+#[test]
 fn help_names_every_command() {
     let out = cli(&["--help"]);
     assert!(out.status.success());
@@ -160,6 +252,10 @@ fn help_names_every_command() {
         "reports",
         "programme-report",
         "evaluation-forms",
+        "termination-letters",
+        "certificate",
+        "audit-pack",
+        "audit-packs",
         "letters",
         "suggest",
         "assign",
@@ -981,7 +1077,7 @@ fn export_writes_every_register_as_csv_or_one_workbook() {
     assert_eq!(
         reader.records().count(),
         11,
-        "the sample's mentorships, three completed"
+        "the sample's mentorships, two completed and one terminated"
     );
     let xlsx = dir.path().join("xlsx");
     let out = cli(&[

@@ -6,7 +6,9 @@
 //! protégé's suggestions among 2,000 mentors and a cohort of 300 protégés assigned among 500
 //! (`cargo bench -p mentordesk-core --bench benches -- matching`); and the programme report
 //! (figures, layout and PDF) of a register of 10,000 staff, 2,000 mentors and 100,000 sessions,
-//! under 1 s (`cargo bench -p mentordesk-core --bench benches -- programme`).
+//! under 1 s (`cargo bench -p mentordesk-core --bench benches -- programme`); and the audit
+//! packs of 100 mentorships, each with two attached two-page scans, and the size of a pack with
+//! phone photos (`cargo bench -p mentordesk-core --bench benches -- audit`).
 //!
 //! The registers are built by the integration tests' fixtures (`tests/fixtures.rs`), which test
 //! the builders at a small size, so a benchmark measures data that every rule accepts.
@@ -17,9 +19,11 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, Criterion};
 use mentordesk_core::cycle::Cycle;
 use mentordesk_core::matching;
+use mentordesk_core::print::audit_pack::audit_pack;
 use mentordesk_core::print::programme_report::{self, ReportOptions};
 use mentordesk_core::print::{agreement, kpa_allocation, progress_report};
 use mentordesk_core::progress::Period;
+use mentordesk_core::signing::Paper;
 use mentordesk_core::store::{Confidential, MentorshipQuery, StaffQuery};
 use mentordesk_core::{document, Store};
 
@@ -50,6 +54,16 @@ const LOGGED: Shape = Shape {
     mentors: 250,
     proteges_per_mentor: 4,
     sessions_per_mentorship: 100,
+};
+
+/// 100 mentorships (25 mentors with four protégés each) with ten sessions logged in each, for
+/// the audit packs.
+const PACKS: Shape = Shape {
+    staff: 125,
+    units: 5,
+    mentors: 25,
+    proteges_per_mentor: 4,
+    sessions_per_mentorship: 10,
 };
 
 /// A large department's programme for the programme report: 10,000 staff, 2,000 mentors with
@@ -300,6 +314,53 @@ fn backup_benches(c: &mut Criterion) {
     group.finish();
 }
 
+/// 100 mentorships with ten sessions each, whose agreements carry two attached two-page scans:
+/// every audit pack printed (load, lay out, render, join); and the size of one pack with two
+/// phone photos of signed pages, printed once.
+fn audit_pack_benches(c: &mut Criterion) {
+    let (_dir, mut store, ids) = fixtures::programme(&PACKS);
+    let today = fixtures::today();
+    let scan = fixtures::scanned_pdf();
+    for &id in &ids {
+        for name in ["page-1-2.pdf", "page-3-4.pdf"] {
+            store
+                .attach_copy(Paper::Agreement, id, name, &scan, today)
+                .unwrap();
+        }
+    }
+    let mut group = c.benchmark_group("audit packs");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(20));
+    group.bench_function(
+        "100 audit packs, each with two attached 2-page scans",
+        |b| {
+            b.iter(|| {
+                for &id in &ids {
+                    black_box(audit_pack(&store, id, today).unwrap());
+                }
+            })
+        },
+    );
+    group.finish();
+
+    let id = ids[0];
+    let before = audit_pack(&store, id, today).unwrap();
+    let photo = fixtures::phone_photo();
+    for name in ["IMG_2041.jpg", "IMG_2042.jpg"] {
+        store
+            .attach_copy(Paper::Agreement, id, name, &photo, today)
+            .unwrap();
+    }
+    let after = audit_pack(&store, id, today).unwrap();
+    eprintln!(
+        "audit pack with two phone photos ({} KB each): {} pages, {} KB; {} KB per photo page",
+        photo.len() / 1024,
+        after.pages,
+        after.bytes.len() / 1024,
+        (after.bytes.len() - before.bytes.len()) / 2 / 1024
+    );
+}
+
 criterion_group!(
     all,
     benches,
@@ -308,7 +369,8 @@ criterion_group!(
     matching_benches,
     backup_benches,
     import_benches,
-    programme_benches
+    programme_benches,
+    audit_pack_benches
 );
 criterion_main!(all);
 

@@ -20,6 +20,7 @@ choice!(
         NoRecentSession = "no_recent_session": "Mentorships with no recent session",
         Appointment = "appointment": "Mentors' appointments",
         ActionPastDue = "action_past_due": "Actions past their due date",
+        DisputeStalled = "dispute_stalled": "Disputes with no step for a month",
     }
 );
 
@@ -116,5 +117,17 @@ pub fn action_past_due(
         "{description} ({owner}) was due on {} ({}).",
         long_date(due_on),
         days_ago((today - due_on).num_days())
+    )
+}
+
+/// An open dispute that has not moved for more than a month: the programme's route has a
+/// person appointed decide within one month.
+pub fn dispute_stalled(subject: &str, last: NaiveDate, today: NaiveDate) -> String {
+    format!(
+        "The dispute \"{}\" is open with no step since {} ({}): mediate again, or have the \
+         person appointed decide it.",
+        subject.trim(),
+        long_date(last),
+        days_ago((today - last).num_days())
     )
 }

@@ -11,6 +11,7 @@ pub mod chart;
 mod choice;
 pub mod cycle;
 pub mod dashboard;
+pub mod dispute;
 pub mod document;
 pub mod domain;
 pub mod error;

@@ -178,6 +178,46 @@ pub fn vocabulary() -> std::collections::BTreeMap<&'static str, Vec<ListEntry>> 
             ),
         ),
         (
+            "dispute_party",
+            entries(
+                crate::dispute::Party::ALL,
+                crate::dispute::Party::code,
+                crate::dispute::Party::label,
+            ),
+        ),
+        (
+            "dispute_parties",
+            entries(
+                crate::dispute::Parties::ALL,
+                crate::dispute::Parties::code,
+                crate::dispute::Parties::label,
+            ),
+        ),
+        (
+            "dispute_step",
+            entries(
+                crate::dispute::StepKind::ALL,
+                crate::dispute::StepKind::code,
+                crate::dispute::StepKind::label,
+            ),
+        ),
+        (
+            "dispute_outcome",
+            entries(
+                crate::dispute::Outcome::ALL,
+                crate::dispute::Outcome::code,
+                crate::dispute::Outcome::label,
+            ),
+        ),
+        (
+            "dispute_state",
+            entries(
+                crate::dispute::State::ALL,
+                crate::dispute::State::code,
+                crate::dispute::State::label,
+            ),
+        ),
+        (
             "warning_kind",
             entries(
                 crate::workload::WarningKind::ALL,

@@ -10,6 +10,7 @@
 
 use chrono::{Days, NaiveDate};
 use mentordesk_core::cycle::Cycle;
+use mentordesk_core::document::{render_pdf, Block, Document};
 use mentordesk_core::domain::*;
 use mentordesk_core::evaluation::{Answer, AnswerKind, Evaluation, Form};
 use mentordesk_core::kpa::{ConsultationOutcome, Kpa};
@@ -757,4 +758,38 @@ pub fn evaluation(
             })
             .collect(),
     }
+}
+
+/// A two-page PDF standing for a scanner's output, with words found nowhere else.
+pub fn scanned_pdf() -> Vec<u8> {
+    let mut blocks = vec![Block::Paragraph(
+        "Signed at the regional office in Polokwane before two witnesses.".into(),
+    )];
+    blocks.push(Block::PageBreak);
+    blocks.push(Block::Paragraph("Second page of the scan.".into()));
+    render_pdf(&Document {
+        title: "Scan".into(),
+        reference: "SCAN".into(),
+        organisation: "Scanner".into(),
+        generated_on: date("2026-11-20"),
+        blocks,
+    })
+    .unwrap()
+}
+
+/// A phone photo of a page: 3000 by 4000 pixels of paper with lines of text and some noise,
+/// saved as a phone saves it (JPEG).
+pub fn phone_photo() -> Vec<u8> {
+    let img = image::RgbImage::from_fn(3000, 4000, |x, y| {
+        let ink = y % 90 < 14 && (200..2800).contains(&x);
+        let noise = ((x * 7919 + y * 104_729) % 23) as u8;
+        if ink {
+            image::Rgb([40 + noise, 40 + noise, 50 + noise])
+        } else {
+            image::Rgb([225 + noise, 222 + noise, 210 + noise])
+        }
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
+    out.into_inner()
 }

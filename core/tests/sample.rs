@@ -16,7 +16,7 @@ use mentordesk_core::store::{
     AllocationQuery, ApplicationQuery, ApplicationRow, Confidential, MentorshipQuery,
 };
 use mentordesk_core::termination::StepKind;
-use mentordesk_core::{cycle::Cycle, sample, Store};
+use mentordesk_core::{cycle::Cycle, print, sample, Store};
 
 use crate::{date, sample_store};
 
@@ -49,7 +49,7 @@ fn active(store: &Store) -> Vec<(Mentorship, Vec<Session>)> {
 type Promise = (&'static str, fn(&Store, NaiveDate));
 
 /// Each promise the sample makes.
-const PROMISES: [Promise; 17] = [
+const PROMISES: [Promise; 19] = [
     ("sessions", sessions_with_actions_done_open_and_past_due),
     (
         "recent sessions",
@@ -106,6 +106,11 @@ const PROMISES: [Promise; 17] = [
         "programme report",
         every_chart_of_the_last_twelve_months_shows_data,
     ),
+    (
+        "the ending",
+        one_earlier_pair_was_terminated_after_four_steps_and_one_earns_a_certificate,
+    ),
+    ("dispute", one_dispute_is_open_after_one_mediation_meeting),
 ];
 
 fn sessions_with_actions_done_open_and_past_due(store: &Store, today: NaiveDate) {
@@ -528,6 +533,41 @@ fn most_mentorships_report_on_the_previous_quarter_and_one_is_still_due() {
     most_pairs_report_on_the_previous_quarter_and_one_is_still_due(&store, today());
 }
 
+/// One pair's protégé raised a dispute with the programme coordinator; one mediation meeting
+/// was held and another agreed, no decision yet, and nothing has moved for over a month.
+fn one_dispute_is_open_after_one_mediation_meeting(store: &Store, today: NaiveDate) {
+    use mentordesk_core::dispute::{Outcome, Party, State, StepKind};
+    let disputes: Vec<_> = store
+        .mentorships(&MentorshipQuery::default())
+        .unwrap()
+        .iter()
+        .flat_map(|m| store.disputes(m.id).unwrap())
+        .collect();
+    assert_eq!(disputes.len(), 1);
+    let d = &disputes[0];
+    assert_eq!(d.state, State::Open);
+    assert_eq!(d.dispute.raised_by, Party::Protege);
+    let steps: Vec<_> = d.steps.iter().map(|s| (s.kind, s.outcome)).collect();
+    assert_eq!(
+        steps,
+        [
+            (StepKind::RaisedWithCoordinator, None),
+            (StepKind::MediationMeeting, Some(Outcome::Continuing)),
+        ]
+    );
+    assert!(d.last_moved_on() < today - Months::new(1));
+    // The list leaves the confidential details out; the sample has them.
+    assert!(d.dispute.details.is_empty() && d.steps.iter().all(|s| s.notes.is_empty()));
+    let id = d.dispute.id.unwrap();
+    assert!(!store.dispute(id).unwrap().dispute.details.is_empty());
+}
+
+#[test]
+fn one_dispute_of_the_sample_is_open_after_one_mediation_meeting() {
+    let (_dir, store) = sample_store();
+    one_dispute_is_open_after_one_mediation_meeting(&store, today());
+}
+
 #[test]
 fn the_troubled_mentorship_has_a_discussion_and_a_written_request_to_end_it() {
     let (_dir, store) = sample_store();
@@ -536,7 +576,7 @@ fn the_troubled_mentorship_has_a_discussion_and_a_written_request_to_end_it() {
 
 /// The leaving mentor's pairs have passed their mid-points: one protégé answered on paper,
 /// and the three other mid-point forms are owed, the oldest overdue. Her first three pairs,
-/// completed, answered all five forms each.
+/// two completed and one terminated, answered all five forms each.
 fn one_mid_point_form_is_answered_and_three_are_owed_one_overdue(store: &Store, today: NaiveDate) {
     let answered_of = |status: Status| -> Vec<Evaluation> {
         let query = MentorshipQuery {
@@ -549,9 +589,10 @@ fn one_mid_point_form_is_answered_and_three_are_owed_one_overdue(store: &Store, 
             .flat_map(|m| store.evaluations(m.id).unwrap())
             .collect()
     };
-    let completed = answered_of(Status::Completed);
-    assert_eq!(completed.len(), 3 * Form::ALL.len());
-    assert!(completed.iter().all(|e| e.answered_on <= today));
+    let mut ended = answered_of(Status::Completed);
+    ended.extend(answered_of(Status::Terminated));
+    assert_eq!(ended.len(), 3 * Form::ALL.len());
+    assert!(ended.iter().all(|e| e.answered_on <= today));
     let answered = answered_of(Status::Active);
     assert_eq!(answered.len(), 1, "{answered:?}");
     assert_eq!(answered[0].form, Form::ProtegeMidpoint);
@@ -568,6 +609,61 @@ fn one_mid_point_form_is_answered_and_three_are_owed_one_overdue(store: &Store, 
         ]
     );
     assert_eq!(owed[0].mentorship_id, answered[0].mentorship_id);
+}
+
+/// One of the leaving mentor's first pairs was terminated early: the four steps recorded in
+/// order within its period, the decision last with its reason, and the letters print. Another
+/// completed with a goal achieved, and its protégé's certificate lists it.
+fn one_earlier_pair_was_terminated_after_four_steps_and_one_earns_a_certificate(
+    store: &Store,
+    today: NaiveDate,
+) {
+    let of = |status| {
+        let query = MentorshipQuery {
+            status: Some(status),
+            ..Default::default()
+        };
+        store.mentorships(&query).unwrap()
+    };
+    let terminated = of(Status::Terminated);
+    assert_eq!(terminated.len(), 1, "{terminated:?}");
+    let id = terminated[0].id;
+    let m = store.mentorship(id).unwrap();
+    let steps = store.termination_steps(id).unwrap();
+    let kinds: Vec<_> = steps.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            StepKind::Discussion,
+            StepKind::WrittenRequest,
+            StepKind::SeparateMeetings,
+            StepKind::Decision
+        ]
+    );
+    for s in &steps {
+        assert!(
+            m.start_date <= s.taken_on && s.taken_on <= m.end_date && s.taken_on <= today,
+            "{s:?} outside {m:?}"
+        );
+        assert!(s.coordinator_informed && !s.notes.is_empty(), "{s:?}");
+    }
+    let reason = steps[3].reason.expect("the decision's reason");
+    let letters = print::termination_letter::termination_letters(store, id, today)
+        .unwrap()
+        .plain_text();
+    assert!(letters.contains(reason.label()), "{letters}");
+    assert_eq!(letters.matches("Dear ").count(), 3, "{letters}");
+
+    let certified: Vec<String> = of(Status::Completed)
+        .iter()
+        .filter_map(|row| print::certificate::certificate(store, row.id, today).ok())
+        .map(|doc| doc.plain_text())
+        .filter(|text| !text.contains(print::certificate::NO_GOALS))
+        .collect();
+    assert!(
+        !certified.is_empty(),
+        "no certificate lists a goal achieved"
+    );
 }
 
 /// The programme report of the twelve months up to the day shows something in every chart.
@@ -658,6 +754,12 @@ fn most_documents_are_signed_two_copies_kept_one_addendum(store: &Store, today: 
 fn most_documents_of_the_sample_are_signed_with_two_copies_and_an_addendum() {
     let (_dir, store) = sample_store();
     most_documents_are_signed_two_copies_kept_one_addendum(&store, today());
+}
+
+#[test]
+fn one_earlier_pair_of_the_sample_was_terminated_and_another_earns_a_certificate() {
+    let (_dir, store) = sample_store();
+    one_earlier_pair_was_terminated_after_four_steps_and_one_earns_a_certificate(&store, today());
 }
 
 #[test]

@@ -162,7 +162,7 @@ fn the_sample_programme_has_every_kind_of_record() {
     assert_eq!(
         proteges.len(),
         19,
-        "ten paired, six in the intake, three whose pairs completed"
+        "ten paired, six in the intake, three whose pairs ended (two completed, one terminated)"
     );
     for kind in ProtegeKind::ALL {
         assert!(
@@ -176,7 +176,7 @@ fn the_sample_programme_has_every_kind_of_record() {
             .unwrap()
             .len(),
         11,
-        "eight under way or in draft, three completed"
+        "eight under way or in draft, two completed and one terminated"
     );
 }
 

@@ -3,14 +3,17 @@
 
 mod agreement;
 mod audit;
+mod audit_pack;
 mod backup;
 mod calendar;
 mod chart;
 mod contracts;
 mod cycle;
 mod dashboard;
+mod dispute;
 mod document;
 mod encryption;
+mod endings;
 mod evaluation;
 mod export;
 pub mod fixtures;

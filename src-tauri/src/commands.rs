@@ -100,6 +100,14 @@ commands! {
     progress::save_termination_step => WRITE,
     progress::remove_termination_step => WRITE,
 
+    disputes::list_disputes => READ,
+    disputes::get_dispute => READ,
+    disputes::save_dispute => WRITE,
+    disputes::remove_dispute => WRITE,
+    disputes::save_dispute_step => WRITE,
+    disputes::remove_dispute_step => WRITE,
+    disputes::print_dispute_letter => READ,
+
     evaluations::evaluation_questions => READ,
     evaluations::save_evaluation_question => SETTINGS,
     evaluations::evaluation_forms => READ,
@@ -152,6 +160,9 @@ commands! {
     signing::addenda => READ,
     signing::make_addendum => WRITE,
     signing::print_addendum => READ,
+    signing::print_audit_pack => READ,
+    endings::print_termination_letters => READ,
+    endings::print_certificate => READ,
     documents::save_document_copy => READ,
 
     safekeeping::safekeeping_status => ADMINISTER,

@@ -10,6 +10,7 @@
 //! - `workplans`: mentorships' work plans, the mentor's sign-off, and the public holidays.
 //! - `sessions`: a mentorship's session log and the actions agreed, open until done.
 //! - `progress`: competency ratings, the rating scale's points, and termination steps.
+//! - `disputes`: a mentorship's disputes, the steps on each, and the letter with its history.
 //! - `evaluations`: the evaluation forms' questions, a mentorship's answered forms and when
 //!   each falls due, and the blank form printed to fill in by hand.
 //! - `reports`: progress reports: their periods, what is written on them, printing one or all.
@@ -38,7 +39,9 @@ mod cohort;
 mod commands;
 mod dashboard;
 mod dialogs;
+mod disputes;
 mod documents;
+mod endings;
 mod evaluations;
 mod ipc;
 mod performance;

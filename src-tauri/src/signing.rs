@@ -1,11 +1,12 @@
 //! Commands about the signed paper trail: a mentorship's or a mentor's documents with their
 //! signature blocks, recording and taking back signatures, attaching the scan of the signed
 //! paper (chosen in the system's dialog) and opening it with the system's viewer, and the
-//! addenda that change a signed agreement. What is signed, what a file must be, and what an
+//! addenda that change a signed agreement, and the audit pack. What is signed, what a file must be, and what an
 //! addendum may change are core's (`signing`, `attachment`, `addendum`).
 
 use mentordesk_core::addendum::{Addendum, Request};
 use mentordesk_core::print::addendum::write_addendum;
+use mentordesk_core::print::audit_pack::write_audit_pack;
 use mentordesk_core::signing::{Copy, Paper, Signable, Signature, Signer};
 use tauri::{AppHandle, State};
 
@@ -95,5 +96,13 @@ pub fn make_addendum(db: State<'_, Db>, request: Request) -> Reply<Addendum> {
 pub fn print_addendum(db: State<'_, Db>, addendum_id: i64) -> Reply<String> {
     let dir = documents_dir(&db)?;
     let path = write_addendum(&*db.store()?, addendum_id, today(), &dir)?;
+    Ok(path.display().to_string())
+}
+
+/// Prints a mentorship's audit pack and returns where the PDF was written.
+#[tauri::command(async)]
+pub fn print_audit_pack(db: State<'_, Db>, mentorship_id: i64) -> Reply<String> {
+    let dir = documents_dir(&db)?;
+    let path = write_audit_pack(&*db.store()?, mentorship_id, today(), &dir)?;
     Ok(path.display().to_string())
 }

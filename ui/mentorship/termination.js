@@ -1,16 +1,53 @@
 // The steps of terminating a mentorship, shown on the mentorship's page: what the programme
-// asks for, the steps recorded so far, and the editor that records or corrects one. Whether a
-// step may be recorded is core's; this module shows the steps and sends what was typed.
+// asks for, the steps recorded so far, the editor that records or corrects one, and the ending
+// on paper (the termination letters and the certificate of completion). Whether a step may be
+// recorded, and whether either document may be printed, is core's; this module shows the steps,
+// sends what was typed and shows core's answer.
 
 import * as api from '../api.js';
 import { el } from '../forms.js';
 import { recordCard } from '../card.js';
+import { documentBox } from '../documents.js';
 import { localToday } from '../dates.js';
 
 // Returns {section, load(mentorshipId)}: the card to place on the mentorship's page, and what
 // shows a mentorship's termination steps in it (null, for a mentorship not saved yet, hides it).
 export function terminationSection(ctx) {
   const step = (s) => ctx.label('termination_step', s.kind);
+  // The two documents of a mentorship's ending; core refuses the letters until a decision is
+  // recorded and the certificate unless the mentorship is completed, and the box shows why.
+  // Printing one puts the other's box away, so only the last printed shows.
+  const letters = documentBox({
+    prefix: 'termination-letters',
+    label: 'Termination letters (one per party)',
+    buttonText: 'Print termination letters',
+    print: () => {
+      certificate.reset();
+      return api.printTerminationLetters(card.mentorshipId);
+    },
+    ready: () => null,
+  });
+  const certificate = documentBox({
+    prefix: 'certificate',
+    label: 'Certificate of completion',
+    buttonText: 'Print certificate of completion',
+    print: () => {
+      letters.reset();
+      return api.printCertificate(card.mentorshipId);
+    },
+    ready: () => null,
+  });
+  const ending = el('div', { class: 'ending-on-paper', id: 'ending-on-paper' },
+    el('h3', { text: 'Ending on paper' }),
+    el('p', {
+      class: 'section-note',
+      text: 'A mentorship ends as completed or terminated early (an extension is an addendum to the agreement). '
+        + 'Once the decision is recorded, print the letter to each party; once the mentorship is completed, print '
+        + "the protégé's certificate.",
+    }),
+    el('div', { class: 'document-actions' }, letters.button, certificate.button),
+    letters.box,
+    certificate.box);
   const card = recordCard(ctx, {
     prefix: 'termination',
     id: 'termination',
@@ -51,7 +88,7 @@ export function terminationSection(ctx) {
           + 'coordinator, a written request with specific reasons, separate meetings with each party, and the '
           + 'decision recorded; the coordinator is informed at each step.',
       }),
-      note, problem, notice, table, addButton, editor,
+      note, problem, notice, table, addButton, editor, ending,
     ],
     columns: [
       { label: 'Date', value: (s) => s.taken_on, class: 'nowrap' },
@@ -92,5 +129,12 @@ export function terminationSection(ctx) {
     backText: (s) => `"${step(s)}" on ${s.taken_on} is back.`,
   });
 
-  return { section: card.section, load: card.load };
+  // A document printed for one mentorship is not shown on another's page.
+  function load(id) {
+    letters.reset();
+    certificate.reset();
+    return card.load(id);
+  }
+
+  return { section: card.section, load };
 }

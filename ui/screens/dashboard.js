@@ -20,6 +20,7 @@ const NOTHING = {
   unsigned: 'Every document in force is signed, or was printed too recently to chase.',
   appointment: 'No appointment needs attention.',
   action_past_due: 'No agreed action is past its due date.',
+  dispute_stalled: 'No open dispute has gone a month without a step.',
 };
 
 function summaryOf(count) {

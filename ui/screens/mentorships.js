@@ -11,6 +11,7 @@ import { localToday } from '../dates.js';
 import { workPlanSection } from '../mentorship/workplan.js';
 import { sessionLogSection } from '../mentorship/sessions.js';
 import { ratingsSection } from '../mentorship/ratings.js';
+import { disputesSection } from '../mentorship/disputes.js';
 import { terminationSection } from '../mentorship/termination.js';
 import { progressReportsSection } from '../mentorship/reports.js';
 import { evaluationsSection } from '../mentorship/evaluations.js';
@@ -215,8 +216,20 @@ export function mentorshipsScreen(ctx) {
         list: api.mentorshipPapers,
       });
       parts.evaluations.section.after(parts.papers.section);
+      // The audit pack gathers the whole record of the mentorship for an auditor or the file.
+      parts.pack = documentBox({
+        prefix: 'audit-pack',
+        label: 'Audit pack',
+        buttonText: 'Print audit pack',
+        print: () => api.printAuditPack(screen.record().id),
+        ready: () => (screen.isDirty() ? 'Save your changes first: the pack prints the saved record.' : null),
+      });
+      parts.papers.section.querySelector('.section-note').after(
+        el('div', { class: 'paper-tools' }, parts.pack.button), parts.pack.box);
       parts.addendum = addendumPanel(screen);
       parts.document.box.after(parts.addendum.panel);
+      parts.disputes = disputesSection(ctx);
+      form.parentNode.append(parts.disputes.section);
       // Termination closes the page, below every other card.
       parts.termination = terminationSection(ctx);
       form.parentNode.append(parts.termination.section);
@@ -268,7 +281,9 @@ export function mentorshipsScreen(ctx) {
       parts.reports.load(r.id);
       parts.evaluations.load(r.id);
       parts.papers.load(r.id);
+      parts.pack.reset();
       parts.addendum.hide();
+      parts.disputes.load(r.id);
       parts.termination.load(r.id);
     },
     collect(form, record, problems) {

@@ -57,6 +57,12 @@ pub enum Block {
     },
     /// Smaller grey text for remarks that are not part of the agreement's clauses.
     Note(String),
+    /// Text set in the middle of the page, as on a certificate, each wrapped line centred;
+    /// `large` sets it in the title's size and weight.
+    Centred {
+        text: String,
+        large: bool,
+    },
     /// What follows starts on a new page (a letter's file copy, for example).
     PageBreak,
 }
@@ -112,7 +118,8 @@ impl Document {
                 Block::Heading(text)
                 | Block::Paragraph(text)
                 | Block::Caption(text)
-                | Block::Note(text) => lines.push(text.clone()),
+                | Block::Note(text)
+                | Block::Centred { text, .. } => lines.push(text.clone()),
                 Block::Fields(pairs) => lines.extend(
                     pairs
                         .iter()
@@ -173,7 +180,11 @@ fn chart_text(chart: &Chart, lines: &mut Vec<String>) {
 /// temporary file beside it first, so a crash or a full disk never leaves half a PDF under the
 /// real name.
 pub fn write_pdf(doc: &Document, path: &Path) -> crate::Result<()> {
-    let bytes = render_pdf(doc)?;
+    write_bytes(&render_pdf(doc)?, path)
+}
+
+/// Writes a PDF's bytes to `path` as `write_pdf` does.
+pub fn write_bytes(bytes: &[u8], path: &Path) -> crate::Result<()> {
     let partial = path.with_extension("pdf.partial");
     std::fs::write(&partial, bytes).map_err(|source| crate::Error::file(&partial, source))?;
     std::fs::rename(&partial, path).map_err(|source| {

@@ -20,6 +20,8 @@ use printpdf::{
     PolygonRing, Pt, Rect, Rgb, TextItem, TextMatrix, WindingOrder,
 };
 
+use chrono::NaiveDate;
+
 use super::{AnswerSpace, Block, Column, Document, Signatory};
 use crate::{Error, Result};
 
@@ -329,28 +331,60 @@ struct Chunk {
 
 /// Renders `doc` to the bytes of a PDF file.
 pub fn render(doc: &Document) -> Result<Vec<u8>> {
-    let pages = paginate(&chunks(doc));
-    let count = pages.len();
+    render_pages(doc, 1, None)
+}
 
+/// How many pages `doc` takes, without drawing it.
+pub fn page_count(doc: &Document) -> usize {
+    paginate(&chunks(doc)).len()
+}
+
+/// Renders `doc` as pages of a larger whole (an audit pack): its first page is page `first`
+/// of `total`; with no total, its pages are numbered on their own.
+pub fn render_pages(doc: &Document, first: usize, total: Option<usize>) -> Result<Vec<u8>> {
+    let pages = paginate(&chunks(doc));
+    let count = total.unwrap_or(pages.len());
+    let pages = pages
+        .into_iter()
+        .enumerate()
+        .map(|(index, mut marks)| {
+            marks.extend(page_furniture(doc, first + index, count));
+            marks
+        })
+        .collect();
+    save(&doc.title, midnight(doc.generated_on), pages)
+}
+
+/// A page holding only `line`, centred in the bottom margin below the footer's line: what the
+/// audit pack draws over each page of an attached PDF, whose own footer it leaves legible.
+pub fn render_stamp(line: &str, on: NaiveDate) -> Result<Vec<u8>> {
+    let style = PAGE_FURNITURE;
+    let line = shortened(line, style, TEXT_WIDTH);
+    let mark = Mark::Text {
+        x: (PAGE_WIDTH - style.width(&line)) / 2.0,
+        baseline: PAGE_HEIGHT - 5.0 * MM,
+        style,
+        text: line,
+    };
+    save("", midnight(on), vec![vec![mark]])
+}
+
+/// The pages' marks as an A4 PDF with Liberation Sans embedded.
+fn save(title: &str, date: Option<OffsetDateTime>, pages: Vec<Vec<Mark>>) -> Result<Vec<u8>> {
     let faces = typefaces();
-    let mut pdf = PdfDocument::new(&doc.title);
+    let mut pdf = PdfDocument::new(title);
     let regular = pdf.add_font(&faces.regular.font);
     let bold = pdf.add_font(&faces.bold.font);
-    if let Some(date) = midnight(doc) {
+    if let Some(date) = date {
         let info = &mut pdf.metadata.info;
         info.creation_date = date;
         info.modification_date = date;
         info.metadata_date = date;
     }
     let pages = pages
-        .into_iter()
-        .enumerate()
-        .map(|(index, mut marks)| {
-            marks.extend(page_furniture(doc, index + 1, count));
-            PdfPage::new(Mm(210.0), Mm(297.0), operations(&marks, &regular, &bold))
-        })
+        .iter()
+        .map(|marks| PdfPage::new(Mm(210.0), Mm(297.0), operations(marks, &regular, &bold)))
         .collect();
-
     let mut warnings = Vec::new();
     let bytes = pdf
         .with_pages(pages)
@@ -370,8 +404,8 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
 
 /// The generation date as the PDF's creation date, so that the file's properties agree
 /// with its footer rather than with the moment it was written.
-fn midnight(doc: &Document) -> Option<OffsetDateTime> {
-    let timestamp = doc.generated_on.and_hms_opt(0, 0, 0)?.and_utc().timestamp();
+fn midnight(day: NaiveDate) -> Option<OffsetDateTime> {
+    let timestamp = day.and_hms_opt(0, 0, 0)?.and_utc().timestamp();
     OffsetDateTime::from_unix_timestamp(timestamp).ok()
 }
 
@@ -397,6 +431,9 @@ fn chunks(doc: &Document) -> Vec<Chunk> {
                 push_lines(&mut chunks, text, BODY_BOLD, LEFT, TEXT_WIDTH, 7.0, true)
             }
             Block::Note(text) => push_lines(&mut chunks, text, NOTE, LEFT, TEXT_WIDTH, 7.0, false),
+            Block::Centred { text, large } => {
+                push_centred(&mut chunks, text, if *large { TITLE } else { BODY })
+            }
             Block::Fields(pairs) => push_fields(&mut chunks, pairs),
             Block::Bullets(items) => push_bullets(&mut chunks, items),
             Block::Table { columns, rows } => push_table(&mut chunks, columns, rows),
@@ -432,6 +469,27 @@ fn push_lines(
             height: style.leading,
             marks: vec![Mark::text(x, 0.0, style, line)],
             keep_with_next: keep_all || (count > 1 && (index == 0 || index + 2 == count)),
+            ..Chunk::default()
+        });
+    }
+}
+
+/// Pushes `text` wrapped to the text width, each line centred on the page and all kept
+/// together, with a line's room above it.
+fn push_centred(chunks: &mut Vec<Chunk>, text: &str, style: Style) {
+    let lines = wrap(text, style, TEXT_WIDTH);
+    let count = lines.len();
+    for (index, line) in lines.into_iter().enumerate() {
+        chunks.push(Chunk {
+            space_before: if index == 0 { style.leading } else { 0.0 },
+            height: style.leading,
+            marks: vec![Mark::centred(
+                LEFT + TEXT_WIDTH / 2.0,
+                style.baseline(0.0),
+                style,
+                line,
+            )],
+            keep_with_next: index + 1 < count,
             ..Chunk::default()
         });
     }

@@ -6,6 +6,9 @@
 
 pub mod addendum;
 pub mod agreement;
+pub mod audit_pack;
+pub mod certificate;
+pub mod dispute_letter;
 pub mod evaluation_form;
 pub mod kpa_allocation;
 pub mod letters;
@@ -13,6 +16,7 @@ pub mod mentor_contract;
 pub mod organisation_agreement;
 pub mod programme_report;
 pub mod progress_report;
+pub mod termination_letter;
 
 use chrono::NaiveDate;
 

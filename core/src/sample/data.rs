@@ -7,7 +7,7 @@
 use crate::domain::*;
 use crate::selection::Decision;
 use crate::session::{ActionOwner as Owner, SessionKind};
-use crate::termination::StepKind;
+use crate::termination::{Reason, StepKind};
 
 /// (first names, surname, gender, race, born, designation, salary level, unit, location)
 pub(super) type Person = (
@@ -836,12 +836,54 @@ pub(super) const EVALUATION_ANSWERS: &[(Option<u8>, Option<bool>, &str)] = &[
     ),
 ];
 
-/// The leaving mentor's first protégés (of `PEOPLE`), whose six-month mentorships completed
-/// early in her appointment, each with the ratings their forms gave, question by question.
+/// The leaving mentor's first protégés (of `PEOPLE`), whose six-month mentorships ended early
+/// in her appointment (all completed but `TERMINATED_FIRST_PAIR`), each with the ratings their
+/// forms gave, question by question.
 pub(super) const FIRST_PAIRS: [(usize, &[u8]); 3] = [
     (12, &[3, 4, 3, 3, 2]),
     (23, &[4, 4, 3, 2, 3]),
     (19, &[2, 3, 3, 3, 4]),
+];
+
+/// The one of `FIRST_PAIRS` that did not complete: Xolani Dube's transfer to a regional office
+/// ended it early, after the four termination steps (days after the start, who asked, what
+/// was said or decided), the last the decision with `FIRST_PAIR_TERMINATION_REASON`. The pair
+/// met monthly until the discussion, and the mentorship's end date is the decision's day.
+pub(super) const TERMINATED_FIRST_PAIR: usize = 2;
+pub(super) const FIRST_PAIR_TERMINATION_REASON: Reason = Reason::Transfer;
+pub(super) const FIRST_PAIR_TERMINATION: [(StepKind, u64, &str, &str); 4] = [
+    (
+        StepKind::Discussion,
+        80,
+        "Protégé",
+        "Xolani Dube told the programme coordinator that he is transferred to the Mokopane \
+         service centre from next month, three hours from head office, and cannot keep the \
+         monthly meetings in Boardroom 2. Meeting online was discussed.",
+    ),
+    (
+        StepKind::WrittenRequest,
+        87,
+        "Protégé",
+        "Mr Dube asked in writing to end the mentorship: the transfer, the service centre's \
+         opening hours, which leave no time to meet online, and the mentoring his new manager \
+         has arranged at the centre.",
+    ),
+    (
+        StepKind::SeparateMeetings,
+        94,
+        "Protégé",
+        "The coordinator met Ms Patel and Mr Dube separately. Both agree that the mentorship \
+         cannot continue after the transfer; Ms Patel will hand her notes on the project goal \
+         to Mr Dube.",
+    ),
+    (
+        StepKind::Decision,
+        101,
+        "Protégé",
+        "The mentorship ends on the day of Mr Dube's transfer. The project goal, not yet \
+         achieved, moves into his personal development plan at the service centre, and he may \
+         be matched again with a mentor there.",
+    ),
 ];
 
 /// What those pairs talked about, month by month.
@@ -1851,4 +1893,42 @@ pub(super) const STORIES: [Story; 8] = [
         report: None,
         termination: &[],
     },
+];
+
+/// The pairing (of `PAIRINGS`) whose protégé raised a dispute with the programme coordinator
+/// about how the mentor keeps their meetings: one mediation meeting held, another agreed, no
+/// decision yet, and no step for more than a month.
+pub(super) const DISPUTED: usize = 2;
+
+/// The open dispute: (days before `today` it was raised, subject, confidential details).
+pub(super) const DISPUTE: (u64, &str, &str) = (
+    45,
+    "Sessions moved at short notice",
+    "Sipho says three planned sessions were moved on the day itself, and that the mentor spoke \
+     about his procurement errors in front of colleagues. He asks for a fixed monthly time.",
+);
+
+/// The dispute's steps: (kind, days before `today`, mediation outcome, confidential notes).
+pub(super) type DisputeStep = (
+    crate::dispute::StepKind,
+    u64,
+    Option<crate::dispute::Outcome>,
+    &'static str,
+);
+
+pub(super) const DISPUTE_STEPS: [DisputeStep; 2] = [
+    (
+        crate::dispute::StepKind::RaisedWithCoordinator,
+        44,
+        None,
+        "Sipho came to the coordinator's office; he does not want his line manager told yet.",
+    ),
+    (
+        crate::dispute::StepKind::MediationMeeting,
+        38,
+        Some(crate::dispute::Outcome::Continuing),
+        "Both agreed to meet on the first Tuesday of each month. Ruben denies speaking about \
+         the errors in front of colleagues; a second meeting was agreed after the coordinator \
+         has seen each of them alone.",
+    ),
 ];

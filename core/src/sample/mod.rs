@@ -6,7 +6,9 @@
 //! has begun the termination steps. Six new staff members make up an open intake for
 //! selection and matching: applications waiting for the committee, approved, rejected (a
 //! letter owed) and an intern entered as eligible. Every record goes through the same checks
-//! as a typed one, so the sample also proves the rules. Dates are placed a fixed number of days
+//! as a typed one, so the sample also proves the rules. The leaving mentor's three earlier
+//! pairs have ended (two completed, one terminated with its four steps). Most printed documents
+//! are signed, two carry a signed copy, and one agreement was changed by an addendum. Dates are placed a fixed number of days
 //! before or after `today` (never from the first of a month or a quarter), so what the sample
 //! shows is the same on any day of the year; whatever would fall after `today` is left out.
 //! The people and their stories are data (`data.rs`); this module turns them into records.
@@ -23,7 +25,7 @@ use crate::progress::{Period, Rating, RatingScale, Recommendation, ReportEntry};
 use crate::selection::{Application, Entry, Review, State};
 use crate::session::{Action, Session, SessionKind};
 use crate::signing::Paper;
-use crate::termination::Step;
+use crate::termination::{Step, StepKind};
 use crate::workplan::EventKind;
 use crate::{Error, Result, Store};
 use data::When::{After, DaysAgo};
@@ -386,6 +388,7 @@ fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
         tell(store, id, story, &calendar, quarter.as_ref(), today)?;
     }
     evaluate(store, mentorship_ids[EVALUATED], today)?;
+    open_dispute(store, mentorship_ids[DISPUTED], today)?;
     let first_pairs = leaving_start + Days::new(14);
     complete_first_pairs(
         store,
@@ -457,9 +460,11 @@ fn fill_in(
 }
 
 /// The leaving mentor's first three protégés, mentored for six months from `start` early in
-/// her appointment: each pair met monthly and completed, with every evaluation form answered a
-/// few days after it fell due, so that the programme report of the last twelve months has answers enough to
-/// show how they spread.
+/// her appointment: each pair met monthly, with every evaluation form answered a few days
+/// after it fell due, so that the programme report of the last twelve months has answers
+/// enough to show how they spread. Two completed with their goal achieved, which earns a
+/// certificate; the third (`TERMINATED_FIRST_PAIR`) was terminated early after the four
+/// termination steps, so that its letters print and the report has a reason to group.
 fn complete_first_pairs(
     store: &mut Store,
     staff_ids: &[i64],
@@ -476,35 +481,49 @@ fn complete_first_pairs(
             "",
             "Project management",
         )?;
+        let terminated = n == TERMINATED_FIRST_PAIR;
+        // The terminated pair stopped meeting at the discussion and ended on the decision.
+        let step_day = |step: usize| start + Days::new(FIRST_PAIR_TERMINATION[step].1);
+        let (status, end_date, last_meeting, goal) = if terminated {
+            let goal = (GoalStatus::NotAchieved, 40);
+            (Status::Terminated, step_day(3), step_day(0), goal)
+        } else {
+            let end = start + Months::new(6) - Days::new(1);
+            (Status::Completed, end, end, (GoalStatus::Achieved, 100))
+        };
         let mentorship_id = store.save_mentorship(&Mentorship {
             id: None,
             mentor_id,
             protege_id,
             start_date: start,
-            end_date: start + Months::new(6) - Days::new(1),
+            end_date,
             purpose: Purpose::CareerDevelopment,
             mode: Mode::FaceToFace,
             frequency: Frequency::Monthly,
             meeting_minutes: 60,
             meeting_place: "Boardroom 2".into(),
-            status: Status::Completed,
+            status,
             capacity_override_reason: String::new(),
             goals: vec![Goal {
                 description: "Run a small project from plan to close-out".into(),
                 measure: "Close-out report accepted".into(),
                 due_on: None,
-                status: GoalStatus::Achieved,
-                progress: 100,
+                status: goal.0,
+                progress: goal.1,
             }],
             competencies: Vec::new(),
             archived: false,
         })?;
         for month in 0..6 {
+            let held_on = start + Months::new(month) + Days::new(7);
+            if held_on >= last_meeting {
+                break;
+            }
             store.save_session(
                 &Session {
                     id: None,
                     mentorship_id,
-                    held_on: start + Months::new(month) + Days::new(7),
+                    held_on,
                     minutes: 60,
                     place: "Boardroom 2".into(),
                     mode: Mode::FaceToFace,
@@ -534,6 +553,24 @@ fn complete_first_pairs(
                 answer,
                 today,
             )?;
+        }
+        if terminated {
+            for (kind, days, initiated_by, notes) in FIRST_PAIR_TERMINATION {
+                store.save_termination_step(
+                    &Step {
+                        id: None,
+                        mentorship_id,
+                        kind,
+                        taken_on: start + Days::new(days),
+                        initiated_by: initiated_by.into(),
+                        notes: notes.into(),
+                        coordinator_informed: true,
+                        reason: (kind == StepKind::Decision)
+                            .then_some(FIRST_PAIR_TERMINATION_REASON),
+                    },
+                    today,
+                )?;
+            }
         }
     }
     Ok(())
@@ -848,6 +885,39 @@ fn tell(
                 today,
             )?;
         }
+    }
+    Ok(())
+}
+
+/// The open dispute of one pair (`DISPUTED`): raised by the protégé with the programme
+/// coordinator, one mediation meeting held and another agreed, no decision yet.
+fn open_dispute(store: &mut Store, mentorship_id: i64, today: NaiveDate) -> Result<()> {
+    let (raised, subject, details) = DISPUTE;
+    let dispute_id = store.save_dispute(
+        &crate::dispute::Dispute {
+            id: None,
+            mentorship_id,
+            raised_on: today - Days::new(raised),
+            raised_by: crate::dispute::Party::Protege,
+            parties: crate::dispute::Parties::MentorProtege,
+            subject: subject.into(),
+            details: details.into(),
+        },
+        today,
+    )?;
+    for (kind, days, outcome, notes) in DISPUTE_STEPS {
+        store.save_dispute_step(
+            &crate::dispute::Step {
+                id: None,
+                dispute_id,
+                kind,
+                taken_on: today - Days::new(days),
+                outcome,
+                decided_by: String::new(),
+                notes: notes.into(),
+            },
+            today,
+        )?;
     }
     Ok(())
 }

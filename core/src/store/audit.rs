@@ -31,6 +31,8 @@ const NOT_AUDITED: &[&str] = &["audit_log", "schema_version"];
 /// are, not what they say.
 const WITHHELD: &[(&str, &str)] = &[
     ("session", "confidential_notes"),
+    ("dispute", "details"),
+    ("dispute_step", "notes"),
     ("app_user", "password_hash"),
 ];
 
@@ -251,19 +253,43 @@ impl Store {
         let limit = q.limit.map_or(-1, i64::from);
         let rows = stmt.query_map(
             params![q.table_name, q.row_id, q.actor, q.from, q.to, limit],
-            |r| {
-                Ok(AuditEntry {
-                    id: r.get(0)?,
-                    at: r.get(1)?,
-                    actor: r.get(2)?,
-                    table_name: r.get(3)?,
-                    row_id: r.get(4)?,
-                    action: r.get(5)?,
-                    before: r.get(6)?,
-                    after: r.get(7)?,
-                })
-            },
+            entry_from_row,
         )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The trail's lines about one mentorship, oldest first: its own row, every row that names
+    /// it (goals, competencies, work plan, sessions and their actions, ratings, reports,
+    /// termination steps, evaluations and their answers, addenda, disputes and their steps),
+    /// and the signatures and signed copies of its agreement, addenda and reports.
+    pub fn mentorship_trail(&self, mentorship_id: i64) -> Result<Vec<AuditEntry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "WITH line AS (
+                 SELECT id, at, actor, table_name, row_id, action, before, after,
+                        coalesce(after, before) AS row
+                 FROM audit_log
+             )
+             SELECT id, at, actor, table_name, row_id, action, before, after FROM line
+             WHERE (table_name = 'mentorship' AND row_id = ?1)
+                OR json_extract(row, '$.mentorship_id') = ?1
+                OR (table_name = 'session_action' AND json_extract(row, '$.session_id') IN
+                        (SELECT id FROM session WHERE mentorship_id = ?1))
+                OR (table_name = 'evaluation_answer' AND json_extract(row, '$.evaluation_id') IN
+                        (SELECT id FROM evaluation WHERE mentorship_id = ?1))
+                OR (table_name = 'dispute_step' AND json_extract(row, '$.dispute_id') IN
+                        (SELECT id FROM dispute WHERE mentorship_id = ?1))
+                OR (table_name IN ('signature', 'attachment') AND (
+                        (json_extract(row, '$.paper') = 'agreement'
+                            AND json_extract(row, '$.subject_id') = ?1)
+                     OR (json_extract(row, '$.paper') = 'addendum'
+                            AND json_extract(row, '$.subject_id') IN
+                                (SELECT id FROM addendum WHERE mentorship_id = ?1))
+                     OR (json_extract(row, '$.paper') = 'progress_report'
+                            AND json_extract(row, '$.subject_id') IN
+                                (SELECT id FROM progress_report WHERE mentorship_id = ?1))))
+             ORDER BY id",
+        )?;
+        let rows = stmt.query_map([mentorship_id], entry_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -309,4 +335,17 @@ impl Store {
             .flatten();
         Ok(head.unwrap_or(0))
     }
+}
+
+fn entry_from_row(r: &rusqlite::Row) -> rusqlite::Result<AuditEntry> {
+    Ok(AuditEntry {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        actor: r.get(2)?,
+        table_name: r.get(3)?,
+        row_id: r.get(4)?,
+        action: r.get(5)?,
+        before: r.get(6)?,
+        after: r.get(7)?,
+    })
 }

@@ -34,6 +34,7 @@ impl Store {
         self.no_recent_session_lines(today, settings.no_session_warning_days, &mut items)?;
         self.appointment_lines(today, &settings, &mut items)?;
         self.action_lines(today, &mut items)?;
+        self.dispute_lines(today, &mut items)?;
         Ok(items)
     }
 
@@ -226,6 +227,48 @@ impl Store {
                 mentor_id: None,
             });
         }
+        Ok(())
+    }
+
+    /// Open disputes of mentorships not archived whose last step (or raising, without one) is
+    /// more than a month before `today`, the longest waiting first.
+    fn dispute_lines(&self, today: NaiveDate, items: &mut Vec<Attention>) -> Result<()> {
+        let Some(cutoff) = today.checked_sub_months(chrono::Months::new(1)) else {
+            return Ok(());
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT d.id, x.id, {MENTOR_NAME}, {PROTEGE_NAME}
+             FROM dispute d JOIN mentorship x ON x.id = d.mentorship_id {PAIR}
+             WHERE x.archived_at IS NULL AND d.raised_on < ?1
+             ORDER BY d.raised_on, d.id"
+        ))?;
+        let rows = stmt
+            .query_map([cutoff], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stalled = Vec::new();
+        for (dispute_id, mentorship_id, mentor, protege) in rows {
+            let history = self.dispute(dispute_id)?;
+            let last = history.last_moved_on();
+            if history.state == crate::dispute::State::Open && last < cutoff {
+                stalled.push(Attention {
+                    kind: AttentionKind::DisputeStalled,
+                    text: dashboard::dispute_stalled(&history.dispute.subject, last, today),
+                    about: dashboard::about(mentorship_id, &protege, &mentor),
+                    date: Some(last),
+                    mentorship_id: Some(mentorship_id),
+                    mentor_id: None,
+                });
+            }
+        }
+        stalled.sort_by_key(|a| a.date);
+        items.extend(stalled);
         Ok(())
     }
 }

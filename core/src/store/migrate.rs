@@ -24,6 +24,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("../../migrations/0011_termination_reasons.sql"),
     ),
     (12, include_str!("../../migrations/0012_signed_paper.sql")),
+    (13, include_str!("../../migrations/0013_disputes.sql")),
 ];
 
 /// The data version this program writes.

@@ -5,6 +5,7 @@ mod audit;
 mod backup;
 mod cycles;
 mod dashboard;
+mod disputes;
 mod evaluations;
 mod export;
 mod holidays;

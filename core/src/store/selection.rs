@@ -644,6 +644,17 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The letters of the protégé's applications, printed or not, oldest first: the selection
+    /// decisions that led to a mentorship.
+    pub fn protege_letters(&self, protege_id: i64) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT l.id FROM letter l JOIN application a ON a.id = l.application_id
+             WHERE a.protege_id = ?1 ORDER BY l.id",
+        )?;
+        let rows = stmt.query_map([protege_id], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// A letter, printed or not.
     pub fn letter(&self, id: i64) -> Result<(PendingLetter, Option<NaiveDate>)> {
         self.conn

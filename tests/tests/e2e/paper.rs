@@ -1,13 +1,14 @@
 //! The signed paper trail in the real window: Today points to an agreement still waiting for
 //! signatures; the officer records them, attaches the scan of the signed paper, is refused an
-//! edit of the signed agreement and pointed to an addendum, makes the addendum and prints it.
+//! edit of the signed agreement and pointed to an addendum, makes the addendum and prints it,
+//! and prints the mentorship's audit pack.
 
 use mentordesk_e2e::steps::*;
 use mentordesk_e2e::App;
 use serde_json::json;
 
 #[tokio::test(flavor = "multi_thread")]
-async fn an_officer_records_signatures_attaches_the_scan_and_changes_the_signed_agreement_by_addendum(
+async fn an_officer_records_signatures_attaches_the_scan_amends_the_agreement_and_prints_the_audit_pack(
 ) {
     let app = App::launch().await;
     load_sample(&app).await;
@@ -139,5 +140,23 @@ async fn an_officer_records_signatures_attaches_the_scan_and_changes_the_signed_
     }
     show(&app, addendum).await;
     app.screenshot("paper-03-addendum-printed").await;
+
+    // The audit pack gathers it all: the agreement as amended, the addendum, the signed copy.
+    app.click("#audit-pack-print").await;
+    let shown = app.wait_for_text("#audit-pack-document-path", ".pdf").await;
+    let text = pdf_text(std::path::Path::new(shown.trim()));
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let reference = format!("MS-{:04}", id.parse::<i64>().unwrap());
+    for words in [
+        "Audit pack".to_owned(),
+        "As amended by Addendum 1".to_owned(),
+        format!("Signed copy of {reference}/AGR, version 1 (agreement-signed.pdf)"),
+        "Audit trail of the mentorship's records".to_owned(),
+    ] {
+        assert!(
+            text.contains(&words),
+            "no {words:?} in the audit pack:\n{text}"
+        );
+    }
     app.close().await;
 }
