@@ -41,6 +41,11 @@ export function addDays(day, days) {
   return new Date(utc(day) + days * 86400000).toISOString().slice(0, 10);
 }
 
+// Whole days from the YYYY-MM-DD `from` to `to`.
+export function daysBetween(from, to) {
+  return Math.round((utc(to) - utc(from)) / 86400000);
+}
+
 // Today as "Tuesday 14 July 2026", the way documents write dates, with the day of the week.
 export function todayInWords() {
   const d = new Date();

@@ -7,7 +7,7 @@
 import * as api from './api.js';
 import { el, pill } from './forms.js';
 import { documentBox } from './documents.js';
-import { localToday } from './dates.js';
+import { localToday, daysBetween } from './dates.js';
 
 // opts: {id, title, note, list(subjectId) -> the documents}.
 // Returns {section, load(subjectId)}; null hides the card (a record not saved yet).
@@ -122,6 +122,10 @@ export function paperSection(opts) {
       el('h3', { class: 'paper-title' },
         el('code', { class: 'mono', text: doc.reference }), ' ', doc.title, ' ',
         pill(doc.state_label, `paper-${doc.state.code}`)),
+      doc.state.code === 'signed' ? null : el('p', {
+        class: 'section-note paper-waiting',
+        text: `Waiting for signatures since ${doc.since} (${daysBetween(doc.since, localToday())} days).`,
+      }),
       table,
       el('p', { class: 'section-note', text: doc.copies.length === 0 ? 'No signed copy attached yet.' : 'Signed copies, newest first:' }),
       copies,
