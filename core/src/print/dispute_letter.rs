@@ -118,7 +118,7 @@ fn letter(f: &DisputeFacts, to: dispute::Party, today: NaiveDate) -> Vec<Block> 
     let [one, other] = d.parties.both();
     let mentorship = Mentorship::reference(f.agreement.mentorship_id);
     vec![
-        Block::Paragraph(address(&party)),
+        Block::Paragraph(party.address()),
         Block::Fields(vec![
             ("Date".into(), long_date(today)),
             ("Our reference".into(), letter_reference(f)),
@@ -282,24 +282,6 @@ fn file_copy(f: &DisputeFacts) -> Vec<Block> {
         });
     }
     blocks
-}
-
-/// The addressee's lines: name, persal number, designation and unit, or the organisation of
-/// an external mentor.
-fn address(p: &Party) -> String {
-    let mut lines = vec![p.name.clone()];
-    if let Some(persal) = &p.persal {
-        lines.push(format!("Persal number {persal}"));
-    }
-    for line in [&p.designation, &p.unit] {
-        if !line.trim().is_empty() {
-            lines.push(line.trim().to_owned());
-        }
-    }
-    if let Some(org) = &p.organisation {
-        lines.push(org.clone());
-    }
-    lines.join("\n")
 }
 
 /// The letter about one dispute, dated `today`, with the confidential details only when

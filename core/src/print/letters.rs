@@ -164,7 +164,7 @@ pub fn build(f: &LetterFacts, today: NaiveDate) -> Document {
         LetterKind::Acceptance | LetterKind::Rejection => &f.protege,
     };
     let mut letter = vec![
-        Block::Paragraph(address(addressee)),
+        Block::Paragraph(addressee.address()),
         Block::Fields(vec![
             ("Date".into(), long_date(today)),
             ("Our reference".into(), reference.clone()),
@@ -187,24 +187,6 @@ pub fn build(f: &LetterFacts, today: NaiveDate) -> Document {
         generated_on: today,
         blocks: letter,
     }
-}
-
-/// The addressee's lines: name, persal number, designation and unit, or the organisation of
-/// an external mentor.
-fn address(p: &Party) -> String {
-    let mut lines = vec![p.name.clone()];
-    if let Some(persal) = &p.persal {
-        lines.push(format!("Persal number {persal}"));
-    }
-    for line in [&p.designation, &p.unit] {
-        if !line.trim().is_empty() {
-            lines.push(line.trim().to_owned());
-        }
-    }
-    if let Some(org) = &p.organisation {
-        lines.push(org.clone());
-    }
-    lines.join("\n")
 }
 
 /// A mentor as a protégé's letter names them.

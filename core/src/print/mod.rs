@@ -35,6 +35,26 @@ pub struct Party {
     pub organisation: Option<String>,
 }
 
+impl Party {
+    /// The lines a letter is addressed with: name, persal number, designation and unit, or
+    /// the organisation of an external mentor.
+    pub fn address(&self) -> String {
+        let mut lines = vec![self.name.clone()];
+        if let Some(persal) = &self.persal {
+            lines.push(format!("Persal number {persal}"));
+        }
+        for line in [&self.designation, &self.unit] {
+            if !line.trim().is_empty() {
+                lines.push(line.trim().to_owned());
+            }
+        }
+        if let Some(org) = &self.organisation {
+            lines.push(org.clone());
+        }
+        lines.join("\n")
+    }
+}
+
 /// A staff member as a document names them, with their unit.
 pub(crate) fn staff_party(store: &Store, staff: &Staff) -> Result<Party> {
     let unit = match staff.unit_id {

@@ -158,7 +158,7 @@ fn letter(f: &TerminationFacts, to: Addressee, today: NaiveDate) -> Vec<Block> {
         .reason
         .map_or_else(|| "Not recorded".to_owned(), |r| r.label().to_owned());
     let mut blocks = vec![
-        Block::Paragraph(address(party)),
+        Block::Paragraph(party.address()),
         Block::Fields(vec![
             ("Date".into(), long_date(today)),
             ("Our reference".into(), reference(f.agreement.mentorship_id)),
@@ -253,24 +253,6 @@ fn what_follows(f: &TerminationFacts, to: Addressee) -> Vec<String> {
         )),
     }
     follows
-}
-
-/// The addressee's lines: name, persal number, designation and unit, or the organisation of
-/// an external mentor.
-fn address(p: &Party) -> String {
-    let mut lines = vec![p.name.clone()];
-    if let Some(persal) = &p.persal {
-        lines.push(format!("Persal number {persal}"));
-    }
-    for line in [&p.designation, &p.unit] {
-        if !line.trim().is_empty() {
-            lines.push(line.trim().to_owned());
-        }
-    }
-    if let Some(org) = &p.organisation {
-        lines.push(org.clone());
-    }
-    lines.join("\n")
 }
 
 /// The programme manager as a letter names them, ending before a comma or a full stop.
