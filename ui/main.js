@@ -134,6 +134,10 @@ async function boot() {
     showProblem(error.message, status.database_path);
     return;
   }
+  if (status.tightened) {
+    document.getElementById('signed-in-status').textContent = 'The database file could be read by other '
+      + 'accounts on this computer; MentorDesk has made it private to you.';
+  }
   try {
     ctx.vocab = await api.vocabulary();
     ctx.settingsChanged(await api.getSettings());

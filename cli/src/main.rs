@@ -398,7 +398,7 @@ fn count(n: usize, one: &str, many: &str) -> String {
 }
 
 fn create_dir(dir: &Path) -> Result<(), String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))
+    mentordesk_core::private::create_dir(dir).map_err(|e| e.to_string())
 }
 
 /// A bar of `len` steps that names the document being printed.

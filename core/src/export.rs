@@ -75,7 +75,7 @@ pub struct Exported {
 /// Writes `sheets` into the folder `dir` (created if needed): a `<title>.csv` file each, or
 /// one workbook called `workbook`.
 pub fn write(sheets: &[Sheet], dir: &Path, format: Format, workbook: &str) -> Result<Exported> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::file(dir, e))?;
+    crate::private::create_dir(dir)?;
     let files = match format {
         Format::Csv => sheets
             .iter()
@@ -148,7 +148,7 @@ pub fn write_csv(sheet: &Sheet, path: &Path) -> Result<()> {
         }
         writer.flush().map_err(|e| Error::file(path, e))?;
     }
-    std::fs::write(path, bytes).map_err(|e| Error::file(path, e))
+    crate::private::write(path, &bytes)
 }
 
 /// Writes every register as a sheet of one workbook, headers in bold and frozen.

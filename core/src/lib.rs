@@ -21,6 +21,7 @@ pub mod import;
 pub mod kpa;
 pub mod matching;
 pub mod print;
+pub mod private;
 pub mod programme;
 pub mod progress;
 pub mod rules;

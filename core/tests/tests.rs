@@ -22,6 +22,7 @@ mod kpa;
 mod kpa_document;
 mod layers;
 mod matching;
+mod private;
 mod programme;
 mod progress;
 mod progress_document;

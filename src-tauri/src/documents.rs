@@ -70,7 +70,7 @@ pub fn print_organisation_agreement(db: State<'_, Db>, organisation_id: i64) -> 
 /// The documents folder, created if it is not there yet.
 pub(crate) fn documents_dir(db: &Db) -> Reply<PathBuf> {
     let dir = db.documents_dir();
-    std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, e))?;
+    mentordesk_core::private::create_dir(&dir)?;
     Ok(dir)
 }
 

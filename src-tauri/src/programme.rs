@@ -24,15 +24,21 @@ pub struct AppStatus {
     pub open_error: Option<IpcError>,
     /// True while the database is encrypted and waits for its passphrase.
     pub locked: bool,
+    /// True when the database's files were readable by other accounts until this program
+    /// made them private on opening them: the window says so once.
+    pub tightened: bool,
 }
 
 #[tauri::command]
 pub fn app_status(db: State<'_, Db>) -> Reply<AppStatus> {
     let locked = db.is_locked();
     let open_error = db.open_error();
-    let is_empty = match (&open_error, locked) {
-        (None, false) => db.store()?.is_empty()?,
-        _ => false,
+    let (is_empty, tightened) = match (&open_error, locked) {
+        (None, false) => {
+            let store = db.store()?;
+            (store.is_empty()?, store.was_tightened())
+        }
+        _ => (false, false),
     };
     Ok(AppStatus {
         database_path: db.path().display().to_string(),
@@ -41,6 +47,7 @@ pub fn app_status(db: State<'_, Db>) -> Reply<AppStatus> {
         documents_dir: db.documents_dir().display().to_string(),
         open_error,
         locked,
+        tightened,
     })
 }
 

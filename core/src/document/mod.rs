@@ -186,7 +186,7 @@ pub fn write_pdf(doc: &Document, path: &Path) -> crate::Result<()> {
 /// Writes a PDF's bytes to `path` as `write_pdf` does.
 pub fn write_bytes(bytes: &[u8], path: &Path) -> crate::Result<()> {
     let partial = path.with_extension("pdf.partial");
-    std::fs::write(&partial, bytes).map_err(|source| crate::Error::file(&partial, source))?;
+    crate::private::write(&partial, bytes)?;
     std::fs::rename(&partial, path).map_err(|source| {
         // The partial file is of no use to anyone once the rename has failed.
         let _ = std::fs::remove_file(&partial);

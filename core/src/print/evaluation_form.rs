@@ -157,7 +157,7 @@ pub fn write_owed_forms(
     mut on_form: impl FnMut(&Owed, usize, usize),
 ) -> Result<Vec<PathBuf>> {
     let owed = store.evaluations_owed(today)?;
-    std::fs::create_dir_all(dir).map_err(|e| crate::Error::file(dir, e))?;
+    crate::private::create_dir(dir)?;
     let mut written = Vec::with_capacity(owed.len());
     for (n, o) in owed.iter().enumerate() {
         on_form(o, n + 1, owed.len());

@@ -625,7 +625,7 @@ where
     S: std::ops::Deref<Target = Store>,
     E: From<Error> + std::fmt::Display,
 {
-    std::fs::create_dir_all(folder).map_err(|e| Error::file(folder, e))?;
+    crate::private::create_dir(folder)?;
     let (ids, rows) = {
         let store = store()?;
         let ids = store.reportable_mentorships(period.from, period.to)?;

@@ -355,10 +355,12 @@ fn check_passphrase(passphrase: &str) -> Result<()> {
 /// Writes a checked copy of the database on `conn` to `dest` through a temporary file.
 fn write_backup(conn: &Connection, passphrase: Option<&str>, dest: &Path) -> Result<BackupSummary> {
     if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| Error::file(dir, e))?;
+        crate::private::create_dir(dir)?;
     }
     let scratch = temporary(dest);
     let written = (|| {
+        // Made private before SQLite writes into it, which keeps the mode it finds.
+        crate::private::write(&scratch, b"")?;
         let mut copy = open_raw(&scratch, passphrase, false)?;
         copy_pages(conn, &mut copy)?;
         // A backup is one self-contained file, without -wal and -shm companions.
@@ -594,7 +596,7 @@ fn temporary(dest: &Path) -> PathBuf {
     with_suffix(dest, ".partial")
 }
 
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+pub(super) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)

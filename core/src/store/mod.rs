@@ -110,6 +110,9 @@ pub struct Store {
     /// The passphrase of an encrypted database, kept to open its backups the same way.
     passphrase: Option<String>,
     actor: audit::Actor,
+    /// The database file (or its -wal or -shm) was readable by others and was made private
+    /// when it was opened.
+    tightened: bool,
 }
 
 /// Who the audit trail names for changes before anyone is named with `Store::set_actor`.
@@ -130,13 +133,25 @@ impl Store {
             return Err(Error::invalid("passphrase", "Type the passphrase."));
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| Error::file(dir, e))?;
+            crate::private::create_dir(dir)?;
+        }
+        // A new file is made private before SQLite creates it (its -wal and -shm files take
+        // its mode); an existing one readable by others is tightened.
+        if !path.exists() {
+            crate::private::write(path, b"")?;
+        }
+        let mut tightened = false;
+        for suffix in ["", "-wal", "-shm"] {
+            let file = backup::with_suffix(path, suffix);
+            tightened |= crate::private::restrict(&file)?;
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
-        Store::setup(conn, Some(path.to_owned()), passphrase)
+        let mut store = Store::setup(conn, Some(path.to_owned()), passphrase)?;
+        store.tightened = tightened;
+        Ok(store)
     }
 
     pub fn open_in_memory() -> Result<Store> {
@@ -182,10 +197,17 @@ impl Store {
             path,
             passphrase: passphrase.map(str::to_owned),
             actor,
+            tightened: false,
         })
     }
 
     /// The passphrase the database was opened with, if it is encrypted.
+    /// Whether the database's files were readable by other accounts on this computer until
+    /// this store opened them (and made them private), so that the window can say so once.
+    pub fn was_tightened(&self) -> bool {
+        self.tightened
+    }
+
     pub fn passphrase(&self) -> Option<&str> {
         self.passphrase.as_deref()
     }

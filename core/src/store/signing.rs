@@ -463,12 +463,12 @@ impl Store {
             .signable(paper, subject_id)?
             .reference
             .replace('/', "-");
-        std::fs::create_dir_all(dir).map_err(|e| Error::file(dir, e))?;
+        crate::private::create_dir(dir)?;
         let path = dir.join(format!(
             "{reference}-signed-v{version}.{}",
             file.kind.extension()
         ));
-        std::fs::write(&path, &file.bytes).map_err(|e| Error::file(&path, e))?;
+        crate::private::write(&path, &file.bytes)?;
         Ok(path)
     }
 
