@@ -73,6 +73,15 @@ fn the_database_its_folder_and_everything_written_from_it_are_private() {
 }
 
 #[test]
+fn encrypting_the_database_keeps_it_private() {
+    let (dir, store) = sample_store();
+    let db = dir.path().join("sample.sqlite3");
+    let store = store.encrypt("a long enough passphrase").unwrap();
+    assert!(!store.was_tightened());
+    assert_eq!(mode(&db), 0o600);
+}
+
+#[test]
 fn a_database_readable_by_others_is_made_private_when_opened_and_says_so_once() {
     let (dir, store) = sample_store();
     let db = dir.path().join("sample.sqlite3");

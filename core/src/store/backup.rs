@@ -396,6 +396,8 @@ fn copy_pages(from: &Connection, to: &mut Connection) -> Result<()> {
 /// without one), through SQLCipher's export.
 fn export(conn: &Connection, dest: &Path, key: Option<&str>) -> Result<()> {
     remove_quietly(dest);
+    // An empty private file, which SQLite fills and whose mode it keeps.
+    crate::private::write(dest, b"")?;
     let dest_text = dest.to_string_lossy();
     conn.execute(
         "ATTACH DATABASE ?1 AS copy KEY ?2",
