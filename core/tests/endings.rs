@@ -6,14 +6,14 @@
 use std::path::Path;
 
 use mentordesk_core::document::{long_date, Block};
-use mentordesk_core::domain::{GoalStatus, Mentorship, ProtegeKind, Status};
+use mentordesk_core::domain::{GoalStatus, Mentorship, Status};
 use mentordesk_core::print::certificate::{self, GOALS_CAPTION, NO_GOALS};
 use mentordesk_core::print::termination_letter::{self, TerminationFacts, HEADINGS};
 use mentordesk_core::store::MentorshipQuery;
 use mentordesk_core::termination::{Reason, Step, StepKind};
 use mentordesk_core::Store;
 
-use crate::fixtures::{self, mentor, mentorship, protege, staff};
+use crate::fixtures;
 use crate::{check_pdf, date, run, sample_store, text_of};
 
 const TODAY: &str = "2026-11-23";
@@ -71,22 +71,6 @@ fn letter_page(pages: &[String], name: &str) -> usize {
         );
     }
     on[0]
-}
-
-/// One active mentorship between two staff members with no unit and no line manager.
-fn one_mentorship() -> (tempfile::TempDir, Store, i64) {
-    let (dir, mut store) = fixtures::new_store("endings.sqlite3");
-    let today = fixtures::today();
-    let m = store.save_staff(&staff(0), today).unwrap();
-    let p = store.save_staff(&staff(1), today).unwrap();
-    let mentor_id = store.save_mentor(&mentor(m)).unwrap();
-    let protege_id = store
-        .save_protege(&protege(p, ProtegeKind::Applicant))
-        .unwrap();
-    let id = store
-        .save_mentorship(&mentorship(mentor_id, protege_id))
-        .unwrap();
-    (dir, store, id)
 }
 
 fn step(mentorship_id: i64, kind: StepKind, taken_on: &str, notes: &str) -> Step {
@@ -195,7 +179,7 @@ fn the_terminated_pair_gets_a_letter_per_party_each_from_a_new_page() {
 
 #[test]
 fn the_letters_are_refused_until_a_decision_is_recorded() {
-    let (_dir, mut store, id) = one_mentorship();
+    let (_dir, mut store, id) = fixtures::one_mentorship("endings.sqlite3");
     let today = fixtures::today();
     let refused = |store: &Store| {
         let err = termination_letter::termination_letters(store, id, today).unwrap_err();
@@ -241,7 +225,7 @@ fn the_letters_are_refused_until_a_decision_is_recorded() {
 
 #[test]
 fn a_protege_without_a_line_manager_means_two_letters() {
-    let (dir, mut store, id) = one_mentorship();
+    let (dir, mut store, id) = fixtures::one_mentorship("endings.sqlite3");
     let today = fixtures::today();
     store
         .save_termination_step(
@@ -326,7 +310,7 @@ fn a_completed_pair_gets_a_certificate_with_its_goals_achieved() {
 
 #[test]
 fn a_certificate_says_plainly_when_no_goal_was_achieved() {
-    let (_dir, mut store, id) = one_mentorship();
+    let (_dir, mut store, id) = fixtures::one_mentorship("endings.sqlite3");
     let mut m = store.mentorship(id).unwrap();
     m.status = Status::Completed;
     for goal in &mut m.goals {

@@ -1,30 +1,13 @@
 //! Evaluations: the default questions of each form, answered forms checked and saved whole,
 //! the forms owed and overdue, and the blank form printed with tick boxes.
 
-use mentordesk_core::domain::{Mentorship, ProtegeKind};
+use mentordesk_core::domain::Mentorship;
 use mentordesk_core::evaluation::{AnswerKind, Evaluation, Form, Question};
 use mentordesk_core::print::evaluation_form;
 use mentordesk_core::Store;
 
-use crate::fixtures::{self, mentor, mentorship, protege, staff};
+use crate::fixtures::{self, staff};
 use crate::{check_pdf, date, text_of};
-
-/// One mentorship from 1 April 2026 to 31 March 2027 (mid-point 30 September 2026), seen on
-/// 23 November 2026.
-fn one_mentorship() -> (tempfile::TempDir, Store, i64) {
-    let (dir, mut store) = fixtures::new_store("evaluation.sqlite3");
-    let today = fixtures::today();
-    let m = store.save_staff(&staff(0), today).unwrap();
-    let p = store.save_staff(&staff(1), today).unwrap();
-    let mentor_id = store.save_mentor(&mentor(m)).unwrap();
-    let protege_id = store
-        .save_protege(&protege(p, ProtegeKind::Applicant))
-        .unwrap();
-    let id = store
-        .save_mentorship(&mentorship(mentor_id, protege_id))
-        .unwrap();
-    (dir, store, id)
-}
 
 fn answered(store: &Store, id: i64, form: Form, on: &str) -> Evaluation {
     fixtures::evaluation(store, id, form, on, 3)
@@ -32,7 +15,7 @@ fn answered(store: &Store, id: i64, form: Form, on: &str) -> Evaluation {
 
 #[test]
 fn every_form_has_its_default_questions_in_order() {
-    let (_dir, store, _) = one_mentorship();
+    let (_dir, store, _) = fixtures::one_mentorship("evaluation.sqlite3");
     let count = |form| store.evaluation_questions(form, false).unwrap().len();
     assert_eq!(count(Form::ProtegeMidpoint), 7);
     assert_eq!(count(Form::ProtegeEnd), 7);
@@ -53,7 +36,7 @@ fn every_form_has_its_default_questions_in_order() {
 
 #[test]
 fn an_answered_form_is_saved_whole_and_read_back() {
-    let (_dir, mut store, id) = one_mentorship();
+    let (_dir, mut store, id) = fixtures::one_mentorship("evaluation.sqlite3");
     let form = answered(&store, id, Form::ProtegeMidpoint, "2026-10-02");
     let saved = store.save_evaluation(&form, fixtures::today()).unwrap();
     let back = store
@@ -82,7 +65,7 @@ fn an_answered_form_is_saved_whole_and_read_back() {
 
 #[test]
 fn a_wrong_answer_or_date_is_refused_by_its_field_and_nothing_is_saved() {
-    let (_dir, mut store, id) = one_mentorship();
+    let (_dir, mut store, id) = fixtures::one_mentorship("evaluation.sqlite3");
     let today = fixtures::today();
     let field = |store: &mut Store, e: &Evaluation| {
         store
@@ -131,7 +114,7 @@ fn a_wrong_answer_or_date_is_refused_by_its_field_and_nothing_is_saved() {
 
 #[test]
 fn forms_are_owed_from_the_mid_point_and_the_end_and_overdue_after_the_setting() {
-    let (_dir, mut store, id) = one_mentorship();
+    let (_dir, mut store, id) = fixtures::one_mentorship("evaluation.sqlite3");
     let owed = |store: &Store, on: &str| -> Vec<(Form, String, bool)> {
         store
             .evaluations_owed(date(on))
@@ -183,7 +166,7 @@ fn forms_are_owed_from_the_mid_point_and_the_end_and_overdue_after_the_setting()
 
 #[test]
 fn a_question_already_answered_keeps_its_kind_and_an_archived_one_is_no_longer_asked() {
-    let (_dir, mut store, id) = one_mentorship();
+    let (_dir, mut store, id) = fixtures::one_mentorship("evaluation.sqlite3");
     store
         .save_evaluation(
             &answered(&store, id, Form::ProtegeMidpoint, "2026-10-02"),
@@ -231,7 +214,7 @@ fn a_question_already_answered_keeps_its_kind_and_an_archived_one_is_no_longer_a
 
 #[test]
 fn the_blank_form_prints_names_due_date_questions_and_tick_boxes() {
-    let (_dir, store, id) = one_mentorship();
+    let (_dir, store, id) = fixtures::one_mentorship("evaluation.sqlite3");
     let dir = tempfile::tempdir().unwrap();
     let pdf = evaluation_form::write_evaluation_form(
         &store,
@@ -262,7 +245,7 @@ fn the_blank_form_prints_names_due_date_questions_and_tick_boxes() {
 
 #[test]
 fn a_mentorships_five_forms_say_when_each_is_due_answered_owed_or_overdue() {
-    let (_dir, mut store, id) = one_mentorship();
+    let (_dir, mut store, id) = fixtures::one_mentorship("evaluation.sqlite3");
     store
         .save_evaluation(
             &answered(&store, id, Form::ProtegeMidpoint, "2026-10-02"),

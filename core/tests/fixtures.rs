@@ -760,6 +760,23 @@ pub fn evaluation(
     }
 }
 
+/// One mentorship (`mentorship`: 1 April 2026 to 31 March 2027) between two staff members
+/// with no unit and no line manager, in a new store in the file `file`.
+pub fn one_mentorship(file: &str) -> (TempDir, Store, i64) {
+    let (dir, mut store) = new_store(file);
+    let today = today();
+    let m = store.save_staff(&staff(0), today).unwrap();
+    let p = store.save_staff(&staff(1), today).unwrap();
+    let mentor_id = store.save_mentor(&mentor(m)).unwrap();
+    let protege_id = store
+        .save_protege(&protege(p, ProtegeKind::Applicant))
+        .unwrap();
+    let id = store
+        .save_mentorship(&mentorship(mentor_id, protege_id))
+        .unwrap();
+    (dir, store, id)
+}
+
 /// A two-page PDF standing for a scanner's output, with words found nowhere else.
 pub fn scanned_pdf() -> Vec<u8> {
     let mut blocks = vec![Block::Paragraph(

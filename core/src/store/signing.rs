@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 
 use super::{not_found, Store};
 use crate::addendum::{refuse_in_place, Addendum, Request};
@@ -565,21 +565,9 @@ impl Store {
         if signed.is_empty() {
             return Ok(());
         }
-        let Some(before) = self.mentorship_if_any(id)? else {
-            return Ok(());
-        };
+        let before = self.mentorship(id)?;
         let by: Vec<String> = signed.iter().map(|s| s.label().to_lowercase()).collect();
         refuse_in_place(&before, m, &format!("by the {}", by.join(", the ")))
-    }
-
-    fn mentorship_if_any(&self, id: i64) -> Result<Option<Mentorship>> {
-        let exists: Option<i64> = self
-            .conn
-            .query_row("SELECT id FROM mentorship WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        exists.map(|id| self.mentorship(id)).transpose()
     }
 }
 
