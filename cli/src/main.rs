@@ -38,7 +38,7 @@ use mentordesk_core::Store;
     mentordesk-cli suggest --db sample.sqlite3 --protege APP-0001\n  \
     mentordesk-cli assign --db sample.sqlite3 --intake \"December 2026 intake\"\n  \
     mentordesk-cli letters --db sample.sqlite3 --out letters/\n  \
-    mentordesk-cli audit --db sample.sqlite3 --check\n  \
+    mentordesk-cli audit --db sample.sqlite3 --check --against /media/usb/mentordesk-backup.sqlite3\n  \
     mentordesk-cli backup --db sample.sqlite3 --out /media/usb/mentordesk-backup.sqlite3\n  \
     mentordesk-cli restore --db sample.sqlite3 --from /media/usb/mentordesk-backup.sqlite3\n    mentordesk-cli import-staff --db sample.sqlite3 persal-extract.csv --dry-run\n  \
     mentordesk-cli export --db sample.sqlite3 --out registers/ --format xlsx\n\n\
@@ -211,9 +211,14 @@ enum Command {
         /// The programme's database file.
         #[arg(long, value_name = "FILE")]
         db: PathBuf,
-        /// Check that no line was changed or removed; fails naming the first broken line.
+        /// Check that no line was changed or removed; fails naming the first broken line, or
+        /// the lines cut from the end that the newest automatic backup holds.
         #[arg(long)]
         check: bool,
+        /// Check the trail's end against this backup instead of the newest automatic one
+        /// (an encrypted backup's passphrase from MENTORDESK_BACKUP_PASSPHRASE).
+        #[arg(long, value_name = "BACKUP")]
+        against: Option<PathBuf>,
         /// Write the whole trail to this CSV file instead of listing it.
         #[arg(long, value_name = "FILE.csv")]
         out: Option<PathBuf>,
@@ -249,9 +254,10 @@ enum Command {
         out: PathBuf,
     },
     /// Show what a backup holds and replace the database's content with it, after backing up
-    /// what it replaces into the backups folder beside the database.
+    /// what it replaces into the backups folder beside the database; a database that does not
+    /// exist yet is created from the backup (MentorDesk on a new computer).
     Restore {
-        /// The programme's database file.
+        /// The programme's database file (created when it does not exist yet).
         #[arg(long, value_name = "FILE")]
         db: PathBuf,
         /// The backup to restore.
@@ -352,7 +358,12 @@ fn run(command: Command, today: NaiveDate) -> Result<(), String> {
         Command::Assign { db, intake } => selection::assign(db, intake, today),
         Command::Backup { db, out } => safekeeping::backup(&db, &out),
         Command::Restore { db, from, yes } => safekeeping::restore(&db, &from, yes, today),
-        Command::Audit { db, check, out } => safekeeping::audit(&db, check, out.as_deref()),
+        Command::Audit {
+            db,
+            check,
+            against,
+            out,
+        } => safekeeping::audit(&db, check, against.as_deref(), out.as_deref()),
         Command::ImportStaff { db, path, dry_run } => {
             transfer::import_staff(&db, &path, dry_run, today)
         }
@@ -438,7 +449,7 @@ fn env_passphrase(name: &str) -> Option<String> {
 
 /// Who the audit trail names for changes made here: the program and the computer's user, as
 /// nobody signs in to the command line.
-fn cli_actor() -> String {
+pub(crate) fn cli_actor() -> String {
     let user = std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
         .unwrap_or_else(|_| "unknown user".into());

@@ -5,7 +5,10 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::{count, env_passphrase, open_existing, text};
+use mentordesk_core::store::{EndFound, TrailCheck};
+use mentordesk_core::Store;
+
+use crate::{cli_actor, count, env_passphrase, open_existing, text};
 
 /// Writes a checked backup of `db` to `out` and says what it holds.
 pub fn backup(db: &Path, out: &Path) -> Result<(), String> {
@@ -16,20 +19,18 @@ pub fn backup(db: &Path, out: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Shows what the backup holds, asks (unless `yes`), and restores it.
+/// Shows what the backup holds, asks (unless `yes`), and restores it. A database that does not
+/// exist yet (MentorDesk on a new computer) is created from the backup, with nothing to ask.
 pub fn restore(db: &Path, from: &Path, yes: bool, today: NaiveDate) -> Result<(), String> {
     use std::io::{BufRead, IsTerminal, Write};
-    let mut store = open_existing(db)?;
     let backup_key = env_passphrase("MENTORDESK_BACKUP_PASSPHRASE");
+    if !db.exists() {
+        return restore_new(db, from, backup_key.as_deref());
+    }
+    let mut store = open_existing(db)?;
     let summary = store
         .inspect_backup(from, backup_key.as_deref())
-        .map_err(|e| match e {
-            mentordesk_core::Error::Locked | mentordesk_core::Error::WrongPassphrase => format!(
-                "{}: {e} Set MENTORDESK_BACKUP_PASSPHRASE to the backup's passphrase.",
-                from.display()
-            ),
-            e => text(e),
-        })?;
+        .map_err(|e| backup_error(from, e))?;
     println!("The backup {} holds:", from.display());
     print_summary(&summary);
     if !yes {
@@ -64,6 +65,33 @@ pub fn restore(db: &Path, from: &Path, yes: bool, today: NaiveDate) -> Result<()
     Ok(())
 }
 
+/// Creates the database at `db` from the backup at `from`.
+fn restore_new(db: &Path, from: &Path, backup_key: Option<&str>) -> Result<(), String> {
+    let (_store, restored) = Store::restore_new(db, from, backup_key, &cli_actor())
+        .map_err(|e| backup_error(from, e))?;
+    println!("The backup {} holds:", from.display());
+    print_summary(&restored);
+    println!("Restored it into the new database {}.", db.display());
+    if restored.encrypted {
+        println!(
+            "The database is encrypted with the backup's passphrase: set MENTORDESK_PASSPHRASE \
+             to it to open the database from the command line."
+        );
+    }
+    Ok(())
+}
+
+/// Words for a backup that cannot be read, telling how to give an encrypted one's passphrase.
+fn backup_error(from: &Path, e: mentordesk_core::Error) -> String {
+    match e {
+        mentordesk_core::Error::Locked | mentordesk_core::Error::WrongPassphrase => format!(
+            "{}: {e} Set MENTORDESK_BACKUP_PASSPHRASE to the backup's passphrase.",
+            from.display()
+        ),
+        e => text(e),
+    }
+}
+
 pub fn print_summary(s: &mentordesk_core::store::BackupSummary) {
     println!(
         "  data version {}, {}, integrity {}, {} bytes",
@@ -90,9 +118,15 @@ pub fn print_summary(s: &mentordesk_core::store::BackupSummary) {
     }
 }
 
-/// Lists the trail, writes it to CSV (`out`), or checks its chain (`check`); a broken chain
-/// is an error naming the first line that does not follow from the ones before it.
-pub fn audit(db: &Path, check: bool, out: Option<&Path>) -> Result<(), String> {
+/// Lists the trail, writes it to CSV (`out`), or checks it (`check`): its chain, and its end
+/// against the backup `against` or else the newest automatic backup. A broken chain or lines
+/// cut from the end are an error naming where.
+pub fn audit(
+    db: &Path,
+    check: bool,
+    against: Option<&Path>,
+    out: Option<&Path>,
+) -> Result<(), String> {
     let store = open_existing(db)?;
     let entries = store
         .audit_entries(&mentordesk_core::store::AuditQuery::default())
@@ -105,21 +139,15 @@ pub fn audit(db: &Path, check: bool, out: Option<&Path>) -> Result<(), String> {
             out.display()
         );
     }
-    if check {
-        let found = store.check_audit_chain().map_err(text)?;
-        return match found.first_break {
-            None => {
-                println!(
-                    "The audit trail is intact: {} checked.",
-                    count(found.lines as usize, "line", "lines")
-                );
-                Ok(())
-            }
-            Some(line) => Err(format!(
-                "the audit trail is broken at line {line}: it was changed or a line before it \
-                 was removed after it was written. Lines before {line} are intact."
-            )),
-        };
+    if check || against.is_some() {
+        let backup_key = env_passphrase("MENTORDESK_BACKUP_PASSPHRASE");
+        let found = store
+            .check_audit_trail(against, backup_key.as_deref())
+            .map_err(|e| match against {
+                Some(from) => backup_error(from, e),
+                None => text(e),
+            })?;
+        return report_check(&found);
     }
     if out.is_none() {
         for e in &entries {
@@ -131,4 +159,46 @@ pub fn audit(db: &Path, check: bool, out: Option<&Path>) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Prints what checking the trail found; a break or a cut end is the error.
+fn report_check(found: &TrailCheck) -> Result<(), String> {
+    if let Some(line) = found.chain.first_break {
+        return Err(format!(
+            "the audit trail is broken at line {line}: it was changed or a line before it \
+             was removed after it was written. Lines before {line} are intact."
+        ));
+    }
+    println!(
+        "The audit trail's chain is intact: {} checked.",
+        count(found.chain.lines as usize, "line", "lines")
+    );
+    let Some(end) = &found.end else {
+        println!("There is no backup yet to check the trail's end against.");
+        return Ok(());
+    };
+    let backup = end.backup.display();
+    let saw = count(end.anchor.lines as usize, "line", "lines");
+    match &end.found {
+        EndFound::Holds { since } => {
+            println!(
+                "Its end is intact: it holds all {saw} of the backup {backup}, and {} since.",
+                count(*since as usize, "line", "lines")
+            );
+            Ok(())
+        }
+        EndFound::Replaced { from, at, by } => {
+            println!(
+                "The backup {backup} holds the history that the restore of {at} by {by} \
+                 replaced from line {from}, so it cannot vouch for the trail's end; the next \
+                 backup will."
+            );
+            Ok(())
+        }
+        EndFound::Cut { from, missing } => Err(format!(
+            "lines were cut from the end of the audit trail: the backup {backup} holds {saw}, \
+             and from line {from} on, {missing} of them {} gone or changed.",
+            if *missing == 1 { "is" } else { "are" }
+        )),
+    }
 }

@@ -55,6 +55,42 @@ pub fn assert_same(
     }
 }
 
+/// Says that `restored` holds exactly the backup's rows, and after them the restore's own row
+/// and its one audit line.
+pub fn assert_restored(
+    backup: &BTreeMap<String, Vec<Vec<Value>>>,
+    restored: &BTreeMap<String, Vec<Vec<Value>>>,
+) {
+    let without = |all: &BTreeMap<String, Vec<Vec<Value>>>| {
+        let mut rest = all.clone();
+        for table in ["restore", "audit_log"] {
+            rest.remove(table);
+        }
+        rest
+    };
+    assert_same(&without(backup), &without(restored));
+    let rows = |all: &BTreeMap<String, Vec<Vec<Value>>>, table: &str| {
+        all.get(table).cloned().unwrap_or_default()
+    };
+    let (trail, after) = (rows(backup, "audit_log"), rows(restored, "audit_log"));
+    assert_eq!(
+        after.len(),
+        trail.len() + 1,
+        "one line is added to the trail"
+    );
+    assert!(
+        after[..trail.len()] == trail[..],
+        "the restored trail is the backup's"
+    );
+    let line = &after[trail.len()];
+    assert_eq!(line[3], Value::Text("restore".into()));
+    assert_eq!(line[5], Value::Text("insert".into()));
+    assert_eq!(
+        rows(restored, "restore").len(),
+        rows(backup, "restore").len() + 1
+    );
+}
+
 fn files_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .map(|entries| {
@@ -132,7 +168,7 @@ fn a_restore_puts_back_exactly_the_backup_and_keeps_what_it_replaced() {
     let restored = store
         .restore_from(&backup, None, crate::date("2026-11-24"))
         .unwrap();
-    assert_same(&at_backup, &dump(&path, None));
+    assert_restored(&at_backup, &dump(&path, None));
     assert_eq!(restored.restored.staff as usize, at_backup["staff"].len());
     assert_eq!(
         restored.previous.path,
@@ -173,7 +209,7 @@ fn an_encrypted_database_restores_from_its_encrypted_backup() {
     store
         .restore_from(&backup, None, crate::date("2026-11-23"))
         .unwrap();
-    assert_same(&at_backup, &dump(&path, Some(key)));
+    assert_restored(&at_backup, &dump(&path, Some(key)));
     let previous = dir
         .path()
         .join("backups/auto-2026-11-23-before-restore.sqlite3");
@@ -200,7 +236,7 @@ fn a_plain_backup_restored_into_an_encrypted_database_stays_encrypted() {
     let path = db_path(&store);
     drop(store);
     assert!(is_encrypted(&path).unwrap());
-    assert_same(
+    assert_restored(
         &dump(&plain, None),
         &dump(&path, Some("correct horse battery")),
     );

@@ -26,6 +26,7 @@ mod private;
 mod programme;
 mod progress;
 mod progress_document;
+mod restore;
 mod rules;
 mod sample;
 mod selection;

@@ -6,14 +6,18 @@
 //!
 //! Tamper evidence: each line stores the SHA-256 of its own fields and the hash of the line
 //! before it. Editing or removing a line breaks the chain from there on; `check_audit_chain`
-//! finds the first break. (Removing lines from the very end cannot be told from a shorter
-//! history by the chain alone.)
+//! finds the first break. Removing lines from the very end cannot be told from a shorter
+//! history by the chain alone, so every backup is an anchor: it holds the trail as it was, and
+//! `check_trail_end` walks the live trail beside a backup's and reports the lines the backup
+//! saw that are gone or changed. A restore, which rightly replaces the history, writes its own
+//! line (a row of the `restore` table) after the trail it restored.
 //!
 //! The triggers call two functions that every connection of the store registers:
 //! `audit_actor()` (who is signed in) and `audit_hash(...)`. A program that opens the file
 //! without them cannot change audited tables at all. The time is SQLite's `'now'`, which
 //! stays the same throughout one statement, so a line's time and its hash agree.
 
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use rusqlite::functions::FunctionFlags;
@@ -53,7 +57,7 @@ impl Actor {
         *self.0.lock().unwrap_or_else(PoisonError::into_inner) = name.to_owned();
     }
 
-    fn get(&self) -> String {
+    pub(crate) fn get(&self) -> String {
         self.0
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -234,6 +238,142 @@ impl ChainCheck {
     }
 }
 
+/// The end of an audit trail: how many lines it holds and its newest line. A backup's trail
+/// end is its anchor: the live trail must keep every line up to it, unchanged.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct TrailEnd {
+    pub lines: u64,
+    /// The newest line's id (0 for an empty trail), hash and time (UTC).
+    pub head_id: i64,
+    pub head_hash: Option<String>,
+    pub head_at: Option<String>,
+}
+
+/// What comparing the live trail with a backup's trail found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "found", rename_all = "snake_case")]
+pub enum EndFound {
+    /// Every line the backup holds is still in the trail, unchanged, and `since` lines were
+    /// written after them.
+    Holds { since: u64 },
+    /// Lines the backup holds are gone from the trail or changed, from line `from` on:
+    /// `missing` of the backup's lines are not in the trail as the backup has them.
+    Cut { from: i64, missing: u64 },
+    /// The backup was written before a restore (at `at`, by `by`) replaced the history it
+    /// holds from line `from` on, so it says nothing about the trail's end.
+    Replaced { from: i64, at: String, by: String },
+}
+
+/// The live trail compared with one backup's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EndCheck {
+    pub backup: PathBuf,
+    /// The backup's own trail end.
+    pub anchor: TrailEnd,
+    pub found: EndFound,
+}
+
+/// The whole check of the trail: its chain, and its end against a backup (none when there is
+/// no backup to compare with).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrailCheck {
+    pub chain: ChainCheck,
+    pub end: Option<EndCheck>,
+}
+
+impl TrailCheck {
+    pub fn is_intact(&self) -> bool {
+        self.chain.is_intact()
+            && !matches!(
+                self.end,
+                Some(EndCheck {
+                    found: EndFound::Cut { .. },
+                    ..
+                })
+            )
+    }
+}
+
+/// The trail end of the database on `conn`, which must have an audit trail.
+pub(crate) fn trail_end(conn: &Connection) -> Result<TrailEnd> {
+    let lines: i64 = conn.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?;
+    let head = conn
+        .query_row(
+            "SELECT id, hash, at FROM audit_log ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let (head_id, head_hash, head_at) = match head {
+        Some((id, hash, at)) => (id, Some(hash), Some(at)),
+        None => (0, None, None),
+    };
+    Ok(TrailEnd {
+        lines: lines as u64,
+        head_id,
+        head_hash,
+        head_at,
+    })
+}
+
+/// Walks the live trail (`live`) beside a backup's (`backup`, whose end is `anchor`), line by
+/// line in order, and says whether the live trail still holds every line of the backup's.
+pub(crate) fn compare_ends(
+    live: &Connection,
+    backup: &Connection,
+    anchor: &TrailEnd,
+) -> Result<EndFound> {
+    const LINES: &str = "SELECT id, hash FROM audit_log ORDER BY id";
+    if anchor.lines == 0 {
+        let since: i64 = live.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?;
+        return Ok(EndFound::Holds {
+            since: since as u64,
+        });
+    }
+    let mut live_lines = live.prepare(LINES)?;
+    let mut backup_lines = backup.prepare(LINES)?;
+    let mut live_rows = live_lines.query([])?;
+    let mut backup_rows = backup_lines.query([])?;
+    let line =
+        |row: &rusqlite::Row| -> rusqlite::Result<(i64, String)> { Ok((row.get(0)?, row.get(1)?)) };
+    let mut held: u64 = 0;
+    loop {
+        let theirs = backup_rows.next()?.map(line).transpose()?;
+        let ours = live_rows.next()?.map(line).transpose()?;
+        match (theirs, ours) {
+            (None, ours) => {
+                let mut since = u64::from(ours.is_some());
+                while live_rows.next()?.is_some() {
+                    since += 1;
+                }
+                return Ok(EndFound::Holds { since });
+            }
+            (Some(theirs), Some(ours)) if theirs == ours => held += 1,
+            (Some((from, _)), ours) => {
+                let from = ours.map_or(from, |(id, _)| id.min(from));
+                let missing = anchor.lines.saturating_sub(held);
+                return Ok(match restore_after(live, anchor.head_at.as_deref())? {
+                    Some((at, by)) => EndFound::Replaced { from, at, by },
+                    None => EndFound::Cut { from, missing },
+                });
+            }
+        }
+    }
+}
+
+/// The newest restore recorded in the trail after `after` (a line's time), with who made it.
+fn restore_after(conn: &Connection, after: Option<&str>) -> Result<Option<(String, String)>> {
+    Ok(conn
+        .query_row(
+            "SELECT at, actor FROM audit_log
+             WHERE table_name = 'restore' AND action = 'insert' AND at > coalesce(?1, '')
+             ORDER BY id DESC LIMIT 1",
+            [after],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
 impl Store {
     /// Names the person whose changes the audit trail records from now on.
     pub fn set_actor(&mut self, name: &str) {
@@ -322,6 +462,39 @@ impl Store {
         Ok(ChainCheck {
             lines,
             first_break: None,
+        })
+    }
+
+    /// Checks the chain, then compares the trail's end with the backup at `against` or, when
+    /// none is given, with the newest automatic backup beside the database. The backup is
+    /// opened with `passphrase`, or the database's own.
+    pub fn check_audit_trail(
+        &self,
+        against: Option<&Path>,
+        passphrase: Option<&str>,
+    ) -> Result<TrailCheck> {
+        let chain = self.check_audit_chain()?;
+        let backup = match against {
+            Some(path) => Some(path.to_owned()),
+            None => self.auto_backups()?.into_iter().next().map(|b| b.path),
+        };
+        let end = match backup {
+            Some(path) => Some(self.check_trail_end(&path, passphrase)?),
+            None => None,
+        };
+        Ok(TrailCheck { chain, end })
+    }
+
+    /// Compares the trail's end with the backup at `path`.
+    pub fn check_trail_end(&self, path: &Path, passphrase: Option<&str>) -> Result<EndCheck> {
+        let passphrase = passphrase.filter(|p| !p.is_empty()).or(self.passphrase());
+        let summary = self.inspect_backup(path, passphrase)?;
+        let backup = super::backup::open_backup(path, passphrase)?;
+        let found = compare_ends(&self.conn, &backup, &summary.trail)?;
+        Ok(EndCheck {
+            backup: path.to_owned(),
+            anchor: summary.trail,
+            found,
         })
     }
 

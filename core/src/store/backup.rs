@@ -16,7 +16,8 @@ use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use serde::Serialize;
 
-use super::{audit, migrate, Store, LATEST_VERSION};
+use super::audit::{self, TrailEnd};
+use super::{migrate, Store, LATEST_VERSION};
 use crate::{Error, Result};
 
 /// The folder beside the database file that automatic backups are written into.
@@ -52,6 +53,9 @@ pub struct BackupSummary {
     pub sessions: i64,
     /// When the newest line of its audit trail was written (UTC), if it has one.
     pub newest_change: Option<String>,
+    /// Its audit trail's length and newest line: the anchor the live trail's end is checked
+    /// against.
+    pub trail: TrailEnd,
 }
 
 /// What a restore did.
@@ -147,11 +151,97 @@ impl Store {
         let tx = self.conn.transaction()?;
         audit::install_triggers(&tx)?;
         tx.commit()?;
+        self.record_restore(&incoming, Some(&previous))?;
         prune(&dir, self.settings()?.backups_kept as usize)?;
         Ok(Restored {
             restored: incoming,
             previous,
         })
+    }
+
+    /// Restores the backup at `from` into a new database file at `db`, which must not exist
+    /// yet: the day a backup matters most is the day MentorDesk starts on a new computer. The
+    /// new database keeps the backup's encryption and passphrase. The backup is checked before
+    /// anything is written, so a file that is not a MentorDesk backup, a damaged one or a wrong
+    /// passphrase leaves nothing behind. `actor` is who the restore's audit line names.
+    pub fn restore_new(
+        db: &Path,
+        from: &Path,
+        passphrase: Option<&str>,
+        actor: &str,
+    ) -> Result<(Store, BackupSummary)> {
+        if db.exists() {
+            return Err(Error::invalid(
+                "database",
+                format!(
+                    "{} already exists; restoring into it replaces what it holds, which is \
+                     done from the database itself.",
+                    db.display()
+                ),
+            ));
+        }
+        restore_as_new(from, passphrase, db, actor, || Ok(()))
+    }
+
+    /// Restores the backup at `from` in place of this database, which must hold no records
+    /// yet (a new programme on a new computer), and returns it open. Unlike `restore_from`,
+    /// the database takes the backup's encryption and passphrase as its own.
+    pub fn restore_fresh(self, from: &Path, passphrase: Option<&str>) -> Result<Store> {
+        let Some(path) = self.path.clone() else {
+            return Err(Error::invalid(
+                "backup",
+                "A database kept only in memory cannot be restored into.",
+            ));
+        };
+        if !self.is_empty()? {
+            return Err(Error::invalid(
+                "backup",
+                "This programme already holds records. Restore from Backup and security \
+                 instead, which keeps a copy of what the restore replaces.",
+            ));
+        }
+        let actor = self.actor.get();
+        let old = path.clone();
+        let make_room = move || {
+            // The empty database goes, with its -wal and -shm companions, only once the
+            // backup is checked and copied beside it.
+            drop(self);
+            for suffix in ["", "-wal", "-shm"] {
+                let file = with_suffix(&old, suffix);
+                match std::fs::remove_file(&file) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                        return Err(Error::file(&file, e))
+                    }
+                    _ => {}
+                }
+            }
+            Ok(())
+        };
+        Ok(restore_as_new(from, passphrase, &path, &actor, make_room)?.0)
+    }
+
+    /// Writes the restore's own row, whose audit line says what was restored and by whom,
+    /// after the restored trail. `previous` is the backup of what the restore replaced.
+    fn record_restore(
+        &mut self,
+        restored: &BackupSummary,
+        previous: Option<&BackupSummary>,
+    ) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO restore (restored_from, data_version, restored_lines, restored_head,
+                                  replaced_lines, replaced_head, replaced_kept_in)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            rusqlite::params![
+                restored.path.display().to_string(),
+                restored.data_version,
+                restored.trail.lines as i64,
+                restored.trail.head_hash,
+                previous.map(|p| p.trail.lines as i64),
+                previous.and_then(|p| p.trail.head_hash.clone()),
+                previous.map(|p| p.path.display().to_string()),
+            ],
+        )?;
+        Ok(())
     }
 
     /// Changes the passphrase of an encrypted database. A plain database is encrypted with
@@ -258,6 +348,60 @@ pub(super) fn before_migration(
         .unwrap_or(None);
     prune(&dir, kept.and_then(|k| k.parse().ok()).unwrap_or(10))?;
     Ok(written)
+}
+
+/// Restores the backup at `from` as the database at `dest`: checks it, copies it beside
+/// `dest` under a temporary name (in its own encryption), lets `make_room` clear the way, then
+/// renames the copy into place, opens it (upgrading an older backup) and records the restore.
+/// Anything that fails after the copy exists removes what this wrote.
+fn restore_as_new(
+    from: &Path,
+    passphrase: Option<&str>,
+    dest: &Path,
+    actor: &str,
+    make_room: impl FnOnce() -> Result<()>,
+) -> Result<(Store, BackupSummary)> {
+    let passphrase = given(passphrase);
+    let incoming = inspect_backup(from, passphrase)?;
+    let key = passphrase.filter(|_| incoming.encrypted);
+    let dir = dest.parent().filter(|d| !d.as_os_str().is_empty());
+    let made_dir = match dir {
+        Some(dir) if !dir.exists() => {
+            crate::private::create_dir(dir)?;
+            Some(dir)
+        }
+        _ => None,
+    };
+    let scratch = temporary(dest);
+    // Until the copy is renamed into place, whatever is at `dest` is not this restore's.
+    let mut placed_at_dest = false;
+    let placed = (|| {
+        let copy = import(from, key, &scratch, key)?;
+        copy.pragma_update(None, "journal_mode", "DELETE")?;
+        drop(copy);
+        make_room()?;
+        std::fs::rename(&scratch, dest).map_err(|e| Error::file(dest, e))?;
+        placed_at_dest = true;
+        let mut store = Store::open_with(dest, key)?;
+        store.set_actor(actor);
+        store.record_restore(&incoming, None)?;
+        Ok(store)
+    })();
+    match placed {
+        Ok(store) => Ok((store, incoming)),
+        Err(err) => {
+            if placed_at_dest {
+                for suffix in ["", "-wal", "-shm"] {
+                    remove_quietly(&with_suffix(dest, suffix));
+                }
+            }
+            remove_quietly(&scratch);
+            if let Some(dir) = made_dir {
+                let _ = std::fs::remove_dir(dir);
+            }
+            Err(err)
+        }
+    }
 }
 
 /// A passphrase field left empty gives none: the database's own is tried instead.
@@ -422,6 +566,8 @@ fn import(
     drop(open_checked(from, from_key, true)?);
     let from_key = from_key.filter(|_| super::is_encrypted(from).unwrap_or(false));
     remove_quietly(dest);
+    // An empty private file, which SQLite fills and whose mode it keeps.
+    crate::private::write(dest, b"")?;
     let conn = open_raw(dest, key, false)?;
     conn.execute(
         "ATTACH DATABASE ?1 AS source KEY ?2",
@@ -482,10 +628,23 @@ fn open_checked(path: &Path, passphrase: Option<&str>, read_only: bool) -> Resul
                 not_mentordesk(path)
             })
         }
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::DatabaseCorrupt =>
+        {
+            Err(Error::BadFile(format!(
+                "{shown} is damaged or incomplete (perhaps cut short while it was copied) and \
+                 cannot be used."
+            )))
+        }
         Err(e) => Err(Error::BadFile(format!(
             "{shown} could not be read as a database ({e})."
         ))),
     }
+}
+
+/// Opens a backup (already described by `inspect_backup`) to read it.
+pub(super) fn open_backup(path: &Path, passphrase: Option<&str>) -> Result<Connection> {
+    open_checked(path, passphrase, true)
 }
 
 fn not_mentordesk(path: &Path) -> Error {
@@ -547,10 +706,10 @@ fn describe(conn: &Connection, path: &Path, encrypted: bool) -> Result<BackupSum
             })?,
         )
     };
-    let newest_change = if has("audit_log")? {
-        conn.query_row("SELECT max(at) FROM audit_log", [], |r| r.get(0))?
+    let trail = if has("audit_log")? {
+        audit::trail_end(conn)?
     } else {
-        None
+        TrailEnd::default()
     };
     let size = std::fs::metadata(path)
         .map_err(|e| Error::file(path, e))?
@@ -566,7 +725,8 @@ fn describe(conn: &Connection, path: &Path, encrypted: bool) -> Result<BackupSum
         proteges: count("protege")?,
         mentorships: count("mentorship")?,
         sessions: count("session")?,
-        newest_change,
+        newest_change: trail.head_at.clone(),
+        trail,
     })
 }
 
@@ -581,6 +741,7 @@ fn same_records(before: &BackupSummary, after: &BackupSummary) -> Result<()> {
             s.mentorships,
             s.sessions,
             s.newest_change.clone(),
+            s.trail.clone(),
         )
     };
     if counts(before) != counts(after) {

@@ -1,13 +1,17 @@
-//! The dashboard's queries: each finds one kind of thing that needs attention on `today`.
-//! Only active mentorships (not archived) are looked at, apart from appointments, which
-//! follow the workload's warnings.
+//! The dashboard's queries: each finds one kind of thing that needs attention on `today`,
+//! counts it and words the page of it asked for. Only active mentorships (not archived) are
+//! looked at, apart from appointments, which follow the workload's warnings.
+//!
+//! Counting is cheap and wording is not (names, long dates, a signed document's blocks), so a
+//! kind that can be long is counted in SQL or from bare rows, and only its page is worded:
+//! Today on a register with 25,000 open actions words 20 of them.
 
 use chrono::{Days, NaiveDate};
 use rusqlite::params;
 
 use super::mentors::MENTOR_NAME;
 use super::Store;
-use crate::dashboard::{self, Attention, AttentionKind};
+use crate::dashboard::{self, Attention, AttentionKind, Group, Page};
 use crate::progress::Period;
 use crate::session::ActionOwner;
 use crate::settings::Settings;
@@ -22,44 +26,104 @@ const PAIR: &str = "JOIN mentor m ON m.id = x.mentor_id
 
 const PROTEGE_NAME: &str = "ps.first_names || ' ' || ps.surname";
 
+/// How many lines a kind has, and the page of them worded.
+type Counted = (usize, Vec<Attention>);
+
+/// Words the page's lines among `rows`, all of one kind in the order Today shows them.
+fn worded<T>(rows: &[T], page: Page, word: impl Fn(&T) -> Attention) -> Counted {
+    (rows.len(), page.of(rows).iter().map(word).collect())
+}
+
+/// A page as SQL's `LIMIT ?, OFFSET ?` among `count` rows.
+fn limit_offset(page: Page, count: usize) -> (i64, i64) {
+    let positions = page.within(count);
+    let as_sql = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+    (as_sql(positions.len()), as_sql(positions.start))
+}
+
 impl Store {
-    /// Everything that needs attention on `today`, grouped in the order of `AttentionKind`.
+    /// Today: every kind in the order of `AttentionKind`, each with how many lines need
+    /// attention on `today` and its first page of them.
+    pub fn attention(&self, today: NaiveDate) -> Result<Vec<Group>> {
+        let settings = self.settings()?;
+        AttentionKind::ALL
+            .iter()
+            .map(|&kind| self.attention_group(kind, today, &settings, Page::from(0)))
+            .collect()
+    }
+
+    /// The page of one kind's lines from `offset`, for the window's "Show more", with the
+    /// kind's count as it is now.
+    pub fn attention_page(
+        &self,
+        kind: AttentionKind,
+        today: NaiveDate,
+        offset: usize,
+    ) -> Result<Group> {
+        self.attention_group(kind, today, &self.settings()?, Page::from(offset))
+    }
+
+    /// Every line that needs attention on `today`, worded, grouped in the order of
+    /// `AttentionKind`. Today shows `attention` instead, a page per kind.
     pub fn dashboard(&self, today: NaiveDate) -> Result<Vec<Attention>> {
         let settings = self.settings()?;
         let mut items = Vec::new();
-        self.overdue_event_lines(today, &mut items)?;
-        self.report_due_lines(today, &mut items)?;
-        self.evaluation_lines(today, &mut items)?;
-        self.unsigned_lines(today, &mut items)?;
-        self.no_recent_session_lines(today, settings.no_session_warning_days, &mut items)?;
-        self.appointment_lines(today, &settings, &mut items)?;
-        self.action_lines(today, &mut items)?;
-        self.dispute_lines(today, &mut items)?;
+        for &kind in AttentionKind::ALL {
+            items.extend(
+                self.attention_group(kind, today, &settings, Page::ALL)?
+                    .lines,
+            );
+        }
         Ok(items)
     }
 
-    fn overdue_event_lines(&self, today: NaiveDate, items: &mut Vec<Attention>) -> Result<()> {
-        for e in self.overdue_events(today)? {
-            items.push(Attention {
-                kind: AttentionKind::OverdueEvent,
-                text: dashboard::overdue_event(&e.event.title, e.event.due_on, today),
-                about: dashboard::about(e.event.mentorship_id, &e.protege, &e.mentor),
-                date: Some(e.event.due_on),
-                mentorship_id: Some(e.event.mentorship_id),
-                mentor_id: None,
-            });
-        }
-        Ok(())
+    fn attention_group(
+        &self,
+        kind: AttentionKind,
+        today: NaiveDate,
+        settings: &Settings,
+        page: Page,
+    ) -> Result<Group> {
+        let (count, lines) = match kind {
+            AttentionKind::OverdueEvent => self.overdue_event_lines(today, page)?,
+            AttentionKind::ReportDue => self.report_due_lines(today, page)?,
+            AttentionKind::EvaluationDue => self.evaluation_lines(today, page)?,
+            AttentionKind::Unsigned => self.unsigned_lines(today, page)?,
+            AttentionKind::NoRecentSession => {
+                self.no_recent_session_lines(today, settings.no_session_warning_days, page)?
+            }
+            AttentionKind::Appointment => self.appointment_lines(today, settings, page)?,
+            AttentionKind::ActionPastDue => self.action_lines(today, page)?,
+            AttentionKind::DisputeStalled => self.dispute_lines(today, page)?,
+        };
+        Ok(Group {
+            kind,
+            count,
+            offset: page.within(count).start,
+            lines,
+        })
     }
 
-    /// Reports not yet written for the quarter containing `today` (due by its end) and for
-    /// the quarter before it (overdue).
-    fn report_due_lines(&self, today: NaiveDate, items: &mut Vec<Attention>) -> Result<()> {
+    fn overdue_event_lines(&self, today: NaiveDate, page: Page) -> Result<Counted> {
+        let events = self.overdue_events(today)?;
+        Ok(worded(&events, page, |e| Attention {
+            kind: AttentionKind::OverdueEvent,
+            text: dashboard::overdue_event(&e.event.title, e.event.due_on, today),
+            about: dashboard::about(e.event.mentorship_id, &e.protege, &e.mentor),
+            date: Some(e.event.due_on),
+            mentorship_id: Some(e.event.mentorship_id),
+            mentor_id: None,
+        }))
+    }
+
+    /// Reports not yet written for the quarter before the one containing `today` (overdue)
+    /// and for that quarter (due by its end).
+    fn report_due_lines(&self, today: NaiveDate, page: Page) -> Result<Counted> {
         let quarter_of = |day: NaiveDate| -> Result<Option<Period>> {
             Ok(Period::quarter_containing(&self.cycle_for(day)?, day))
         };
         let Some(current) = quarter_of(today)? else {
-            return Ok(());
+            return Ok((0, Vec::new()));
         };
         let mut periods = Vec::new();
         if let Some(previous) = current
@@ -80,39 +144,35 @@ impl Store {
                                AND r.period_from = ?1 AND r.period_to = ?2)
              ORDER BY x.start_date, x.id"
         ))?;
-        for period in periods {
+        let mut due = Vec::new();
+        for period in &periods {
             let rows = stmt.query_map(params![period.from, period.to], |r| {
                 Ok((
+                    period,
                     r.get::<_, i64>(0)?,
                     r.get::<_, String>(1)?,
                     r.get::<_, String>(2)?,
                 ))
             })?;
-            for row in rows {
-                let (id, mentor, protege) = row?;
-                items.push(Attention {
-                    kind: AttentionKind::ReportDue,
-                    text: dashboard::report_due(&period.label, period.to, today),
-                    about: dashboard::about(id, &protege, &mentor),
-                    date: Some(period.to),
-                    mentorship_id: Some(id),
-                    mentor_id: None,
-                });
-            }
+            due.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
         }
-        Ok(())
+        Ok(worded(&due, page, |(period, id, mentor, protege)| {
+            Attention {
+                kind: AttentionKind::ReportDue,
+                text: dashboard::report_due(&period.label, period.to, today),
+                about: dashboard::about(*id, protege, mentor),
+                date: Some(period.to),
+                mentorship_id: Some(*id),
+                mentor_id: None,
+            }
+        }))
     }
 
     /// Active mentorships that have run for the setting's number of days without a session
     /// in that time.
-    fn no_recent_session_lines(
-        &self,
-        today: NaiveDate,
-        days: u32,
-        items: &mut Vec<Attention>,
-    ) -> Result<()> {
+    fn no_recent_session_lines(&self, today: NaiveDate, days: u32, page: Page) -> Result<Counted> {
         let Some(cutoff) = today.checked_sub_days(Days::new(u64::from(days))) else {
-            return Ok(());
+            return Ok((0, Vec::new()));
         };
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT x.id, {MENTOR_NAME}, {PROTEGE_NAME}, x.start_date,
@@ -123,38 +183,42 @@ impl Store {
                AND coalesce(last, '') < ?1
              ORDER BY last, x.start_date, x.id"
         ))?;
-        let rows = stmt.query_map(params![cutoff, today], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, NaiveDate>(3)?,
-                r.get::<_, Option<NaiveDate>>(4)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, mentor, protege, start, last) = row?;
-            items.push(Attention {
+        let quiet = stmt
+            .query_map(params![cutoff, today], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, NaiveDate>(3)?,
+                    r.get::<_, Option<NaiveDate>>(4)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(worded(
+            &quiet,
+            page,
+            |(id, mentor, protege, start, last)| Attention {
                 kind: AttentionKind::NoRecentSession,
-                text: dashboard::no_recent_session(last, start, today),
-                about: dashboard::about(id, &protege, &mentor),
-                date: last.or(Some(start)),
-                mentorship_id: Some(id),
+                text: dashboard::no_recent_session(*last, *start, today),
+                about: dashboard::about(*id, protege, mentor),
+                date: last.or(Some(*start)),
+                mentorship_id: Some(*id),
                 mentor_id: None,
-            });
-        }
-        Ok(())
+            },
+        ))
     }
 
+    /// The workload's warnings, which come worded; there is one or two per mentor at most.
     fn appointment_lines(
         &self,
         today: NaiveDate,
         settings: &Settings,
-        items: &mut Vec<Attention>,
-    ) -> Result<()> {
+        page: Page,
+    ) -> Result<Counted> {
+        let mut lines = Vec::new();
         for facts in self.mentor_facts(today)? {
             for w in appointment_warnings(&facts, today, settings) {
-                items.push(Attention {
+                lines.push(Attention {
                     kind: AttentionKind::Appointment,
                     text: w.message,
                     about: facts.name.clone(),
@@ -164,49 +228,62 @@ impl Store {
                 });
             }
         }
-        Ok(())
+        Ok((lines.len(), page.of(&lines).to_vec()))
     }
 
-    fn evaluation_lines(&self, today: NaiveDate, items: &mut Vec<Attention>) -> Result<()> {
-        for o in self.evaluations_owed(today)? {
-            items.push(Attention {
-                kind: AttentionKind::EvaluationDue,
-                text: dashboard::evaluation_due(o.form, o.due_on, o.overdue, today),
-                about: dashboard::about(o.mentorship_id, &o.protege, &o.mentor),
-                date: Some(o.due_on),
-                mentorship_id: Some(o.mentorship_id),
-                mentor_id: None,
-            });
-        }
-        Ok(())
+    fn evaluation_lines(&self, today: NaiveDate, page: Page) -> Result<Counted> {
+        let owed = self.evaluations_owed(today)?;
+        Ok(worded(&owed, page, |o| Attention {
+            kind: AttentionKind::EvaluationDue,
+            text: dashboard::evaluation_due(o.form, o.due_on, o.overdue, today),
+            about: dashboard::about(o.mentorship_id, &o.protege, &o.mentor),
+            date: Some(o.due_on),
+            mentorship_id: Some(o.mentorship_id),
+            mentor_id: None,
+        }))
     }
 
-    fn unsigned_lines(&self, today: NaiveDate, items: &mut Vec<Attention>) -> Result<()> {
-        for u in self.unsigned_papers(today)? {
-            let doc = &u.document;
-            items.push(Attention {
-                kind: AttentionKind::Unsigned,
-                text: doc.reminder(u.days),
-                about: format!("{}: {}", doc.reference, doc.title),
-                date: Some(doc.since),
-                mentorship_id: u.mentorship_id,
-                mentor_id: u.mentor_id,
-            });
-        }
-        Ok(())
+    fn unsigned_lines(&self, today: NaiveDate, page: Page) -> Result<Counted> {
+        let (count, unsigned) = self.unsigned_papers_at(today, page.within(usize::MAX))?;
+        let lines = unsigned
+            .into_iter()
+            .map(|u| {
+                let doc = &u.document;
+                Attention {
+                    kind: AttentionKind::Unsigned,
+                    text: doc.reminder(u.days),
+                    about: format!("{}: {}", doc.reference, doc.title),
+                    date: Some(doc.since),
+                    mentorship_id: u.mentorship_id,
+                    mentor_id: u.mentor_id,
+                }
+            })
+            .collect();
+        Ok((count, lines))
     }
 
-    fn action_lines(&self, today: NaiveDate, items: &mut Vec<Attention>) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT x.id, {MENTOR_NAME}, {PROTEGE_NAME}, a.description, a.owner, a.due_on
-             FROM session_action a
+    /// Agreed actions past their due date, the oldest first: the longest list on a busy
+    /// register, so it is counted in SQL and only the page is read.
+    fn action_lines(&self, today: NaiveDate, page: Page) -> Result<Counted> {
+        let past_due = format!(
+            "FROM session_action a
              JOIN session s ON s.id = a.session_id
              JOIN mentorship x ON x.id = s.mentorship_id {PAIR}
              WHERE a.done_on IS NULL AND a.due_on < ?1
-               AND x.status = 'active' AND x.archived_at IS NULL
-             ORDER BY a.due_on, a.id"
+               AND x.status = 'active' AND x.archived_at IS NULL"
+        );
+        let count: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) {past_due}"))?
+            .query_row([today], |r| r.get(0))?;
+        let count = usize::try_from(count).unwrap_or(0);
+        let (limit, offset) = limit_offset(page, count);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT x.id, {MENTOR_NAME}, {PROTEGE_NAME}, a.description, a.owner, a.due_on
+             {past_due}
+             ORDER BY a.due_on, a.id LIMIT ?2 OFFSET ?3"
         ))?;
-        let rows = stmt.query_map([today], |r| {
+        let rows = stmt.query_map(params![today, limit, offset], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, String>(1)?,
@@ -216,9 +293,10 @@ impl Store {
                 r.get::<_, NaiveDate>(5)?,
             ))
         })?;
+        let mut lines = Vec::new();
         for row in rows {
             let (id, mentor, protege, description, owner, due_on) = row?;
-            items.push(Attention {
+            lines.push(Attention {
                 kind: AttentionKind::ActionPastDue,
                 text: dashboard::action_past_due(&description, owner.label(), due_on, today),
                 about: dashboard::about(id, &protege, &mentor),
@@ -227,14 +305,14 @@ impl Store {
                 mentor_id: None,
             });
         }
-        Ok(())
+        Ok((count, lines))
     }
 
     /// Open disputes of mentorships not archived whose last step (or raising, without one) is
     /// more than a month before `today`, the longest waiting first.
-    fn dispute_lines(&self, today: NaiveDate, items: &mut Vec<Attention>) -> Result<()> {
+    fn dispute_lines(&self, today: NaiveDate, page: Page) -> Result<Counted> {
         let Some(cutoff) = today.checked_sub_months(chrono::Months::new(1)) else {
-            return Ok(());
+            return Ok((0, Vec::new()));
         };
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT d.id, x.id, {MENTOR_NAME}, {PROTEGE_NAME}
@@ -268,7 +346,6 @@ impl Store {
             }
         }
         stalled.sort_by_key(|a| a.date);
-        items.extend(stalled);
-        Ok(())
+        Ok((stalled.len(), page.of(&stalled).to_vec()))
     }
 }

@@ -25,6 +25,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     ),
     (12, include_str!("../../migrations/0012_signed_paper.sql")),
     (13, include_str!("../../migrations/0013_disputes.sql")),
+    (14, include_str!("../../migrations/0014_restores.sql")),
 ];
 
 /// The data version this program writes.

@@ -35,7 +35,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 pub use crate::session::{Confidential, OpenAction};
-pub use audit::{AuditEntry, AuditQuery, ChainCheck};
+pub use audit::{AuditEntry, AuditQuery, ChainCheck, EndCheck, EndFound, TrailCheck, TrailEnd};
 pub use backup::{
     auto_backups_in, backups_dir, inspect_backup, new_backup_path, AutoBackup, BackupSummary,
     Restored, MIN_PASSPHRASE,

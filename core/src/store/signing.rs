@@ -247,6 +247,18 @@ impl Store {
     /// reports of active mentorships, this cycle's final KPA allocations, and the contracts and
     /// organisation agreements that run today. Longest waiting first.
     pub fn unsigned_papers(&self, today: NaiveDate) -> Result<Vec<Unsigned>> {
+        Ok(self.unsigned_papers_at(today, 0..usize::MAX)?.1)
+    }
+
+    /// How many documents `unsigned_papers` lists, and those at `positions` in its order.
+    /// Which documents wait is decided from their rows and signature counts alone, so only the
+    /// documents asked for are read whole (names, signatures, copies): Today counts thousands
+    /// of agreements and reports and shows a page of them.
+    pub fn unsigned_papers_at(
+        &self,
+        today: NaiveDate,
+        positions: std::ops::Range<usize>,
+    ) -> Result<(usize, Vec<Unsigned>)> {
         let days = self.settings()?.signature_reminder_days;
         let cut = today - chrono::Days::new(u64::from(days));
         let mut stmt = self.conn.prepare_cached(
@@ -274,38 +286,44 @@ impl Store {
                  FROM organisation o
                  WHERE o.archived_at IS NULL AND o.agreement_start <= ?1 AND ?1 <= o.agreement_end
              )
-             SELECT paper, subject_id, mentorship_id, mentor_id,
+             SELECT paper, subject_id, mentorship_id, mentor_id, since,
                     (SELECT count(*) FROM signature s
                      WHERE s.paper = doc.paper AND s.subject_id = doc.subject_id)
              FROM doc WHERE since <= ?2 ORDER BY since, paper, subject_id",
         )?;
-        let rows = stmt
-            .query_map(params![today, cut], |r| {
-                Ok((
-                    r.get::<_, Paper>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, Option<i64>>(2)?,
-                    r.get::<_, Option<i64>>(3)?,
-                    r.get::<_, i64>(4)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut out = Vec::new();
-        for (paper, subject_id, mentorship_id, mentor_id, signed) in rows {
+        let mut rows = Vec::new();
+        for row in stmt.query_map(params![today, cut], |r| {
+            Ok((
+                r.get::<_, Paper>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, Option<i64>>(2)?,
+                r.get::<_, Option<i64>>(3)?,
+                r.get::<_, NaiveDate>(4)?,
+                r.get::<_, i64>(5)?,
+            ))
+        })? {
+            let (paper, subject_id, mentorship_id, mentor_id, since, signed) = row?;
+            // A signature is recorded once per block (the table's UNIQUE), and a document has a
+            // block for each of its paper's signers, so fewer signatures than signers is
+            // exactly "not signed"; `since <= cut` is exactly "waited the reminder's days".
             if usize::try_from(signed).is_ok_and(|n| n >= paper.signers().len()) {
                 continue;
             }
-            let document = self.signable(paper, subject_id)?;
-            if let Some(days) = document.unsigned_for(today, days) {
-                out.push(Unsigned {
-                    document,
-                    days,
-                    mentorship_id,
-                    mentor_id,
-                });
-            }
+            rows.push((paper, subject_id, mentorship_id, mentor_id, since));
         }
-        Ok(out)
+        let count = rows.len();
+        let end = positions.end.min(count);
+        let positions = positions.start.min(end)..end;
+        let mut out = Vec::with_capacity(positions.len());
+        for &(paper, subject_id, mentorship_id, mentor_id, since) in &rows[positions] {
+            out.push(Unsigned {
+                document: self.signable(paper, subject_id)?,
+                days: (today - since).num_days(),
+                mentorship_id,
+                mentor_id,
+            });
+        }
+        Ok((count, out))
     }
 
     pub fn signatures(&self, paper: Paper, subject_id: i64) -> Result<Vec<Signature>> {
