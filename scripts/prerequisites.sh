@@ -43,3 +43,21 @@ ensure_rust() {
   curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal
   export PATH="$HOME/.cargo/bin:$PATH"
 }
+
+# Installs the npm packages that `folder`'s package-lock.json pins (the end-to-end tests' axe-core)
+# with `npm ci`, only when they are missing or the lock file has changed since: npm ci empties
+# node_modules and downloads everything again, which a machine already set up need not wait for.
+ensure_npm_packages() {
+  local folder=$1
+  local stamp="$folder/node_modules/.installed-from-lock"
+  if cmp -s "$folder/package-lock.json" "$stamp"; then
+    step "npm packages in $folder already installed"
+    return
+  fi
+  if ! command -v npm >/dev/null; then
+    ensure_system_packages nodejs npm
+  fi
+  step "Installing the npm packages in $folder"
+  (cd "$folder" && npm ci --no-audit --no-fund)
+  cp "$folder/package-lock.json" "$stamp"
+}

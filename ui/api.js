@@ -250,8 +250,12 @@ export const exportProgrammeReport = (period, format, options) =>
 // Every mentor's protégés and hours against the norms, and the appointment warnings.
 export const workload = () => call('workload');
 
-// What needs attention today: [{kind, text, about, date, mentorship_id, mentor_id}], grouped by kind.
+// What needs attention today: one group per kind, in the order the screen shows them,
+// [{kind, count, offset, lines: [{kind, text, about, date, mentorship_id, mentor_id}]}], with
+// the first page of each kind's lines; `attentionPage` is the group of one kind with the page
+// of its lines from `offset`.
 export const dashboard = () => call('dashboard');
+export const attentionPage = (kind, offset) => call('attention_page', { kind, offset });
 
 // Documents.
 export const printAgreement = (mentorshipId) => call('print_agreement', { mentorshipId });
@@ -287,6 +291,8 @@ export const signIn = (name, password) => call('sign_in', { name, password });
 export const signOut = () => call('sign_out');
 export const changePassword = (oldPassword, newPassword) =>
   call('change_password', { oldPassword, newPassword });
+// What the person signed in may do: {role, permissions, commands}.
+export const permissions = () => call('permissions');
 // The people who may sign in (programme manager only).
 export const listUsers = () => call('list_users');
 export const addUser = (name, role, password) => call('add_user', { name, role, password });
@@ -306,8 +312,17 @@ export const exportAudit = (query) => call('export_audit', { query });
 export const chooseImportFile = () => call('choose_import_file');
 // Resolves to the plan {lines, new_units, added, updated, unchanged, errors}; writes nothing.
 export const planImport = (mapping) => call('plan_import', { mapping });
-// Imports all or nothing; resolves to the plan applied.
-export const applyImport = (mapping) => call('apply_import', { mapping });
+// Imports all or nothing; resolves to the plan applied. `onProgress({stage, done, total})`
+// hears how far the checking of the lines (stage 'checking') and then the saving of the staff
+// ('saving') have got, a hundred times a stage at most.
+export async function applyImport(mapping, onProgress) {
+  const stop = await tauri().event.listen('import-progress', (event) => onProgress(event.payload));
+  try {
+    return await call('apply_import', { mapping });
+  } finally {
+    stop();
+  }
+}
 // Asks for a folder and exports every register: `format` is 'csv' or 'xlsx'. Resolves to
 // {files, registers, rows}, or null when cancelled.
 export const exportRegisters = (format) => call('export_registers', { format });
@@ -323,6 +338,7 @@ export const inspectBackup = (again = false, passphrase = null) =>
   call('inspect_backup', { again, passphrase });
 // Resolves to {restored, previous}: the summaries of the backup and of what it replaced.
 export const restoreBackup = (passphrase = null) => call('restore_backup', { passphrase });
+export const restoreNewProgramme = (passphrase = null) => call('restore_new_programme', { passphrase });
 export const unlock = (passphrase) => call('unlock', { passphrase });
 // Encrypts a plain database with the passphrase, or changes an encrypted one's.
 export const setPassphrase = (passphrase) => call('set_passphrase', { passphrase });

@@ -28,6 +28,8 @@ import { timeNow } from './dates.js';
 //   missingLabel(field, value), unsaved: the words asking before changes are thrown away,
 //   collect(values, problems) -> the record to save (default: the open one with the values),
 //   save(record) -> id, saying: {busy, done()} (what the status line says),
+//   commands: {save, remove}: the commands save and remove call (Add, Save, Undo and Remove are
+//   hidden from whoever may not call them),
 //   remove(id), removal(record) -> the confirmation, removedText(record), backText(record)
 //   (no Undo without them), again(record) -> what Undo saves (default: the record without id),
 //   alwaysOpen: the editor never closes; reopen(restored) then shows it again after a save,
@@ -50,9 +52,12 @@ export function recordCard(ctx, cfg) {
 
   // The editor.
   const heading = cfg.headingClass ? el('h3', { class: cfg.headingClass }) : null;
-  const saveButton = el('button', { type: 'submit', id: `${cfg.prefix}-save`, class: 'primary small', text: cfg.saveLabel });
+  const saveButton = el('button', {
+    type: 'submit', id: `${cfg.prefix}-save`, class: 'primary small', text: cfg.saveLabel, command: cfg.commands.save,
+  });
   const removeButton = el('button', {
     type: 'button', id: `${cfg.prefix}-remove`, class: 'quiet small', text: 'Remove', onclick: () => remove(),
+    command: cfg.commands.remove,
   });
   const closeButton = cfg.alwaysOpen ? null : el('button', {
     type: 'button', id: `${cfg.prefix}-close`, class: 'quiet small', text: 'Close', onclick: () => closeAsked(),
@@ -81,11 +86,13 @@ export function recordCard(ctx, cfg) {
   const problem = el('p', { class: 'form-error', role: 'alert', tabindex: -1, hidden: true });
   const undoButton = el('button', {
     type: 'button', id: `${listPrefix}-undo`, class: 'secondary small', text: 'Undo', onclick: () => undo(),
+    command: cfg.commands.save,
   });
   const noticeText = el('span');
   const notice = el('p', { class: cfg.noticeClass, role: 'status', hidden: true }, noticeText, undoButton);
   const addButton = cfg.addLabel ? el('button', {
     type: 'button', id: `${listPrefix}-add`, class: 'secondary small', text: cfg.addLabel, onclick: () => addNew(),
+    command: cfg.commands.save,
   }) : null;
 
   const section = el('section', { class: cfg.class, id: cfg.id, hidden: true },

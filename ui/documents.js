@@ -7,12 +7,14 @@ import { el } from './forms.js';
 import { timeNow } from './dates.js';
 
 // opts: {prefix, label (the document's name, e.g. "KPA allocation"), buttonText, print() -> path,
-//        ready() -> null or the sentence why printing must wait (e.g. unsaved changes)}.
+//        ready() -> null or the sentence why printing must wait (e.g. unsaved changes),
+//        command (the command print() calls, when printing writes something, as a letter's
+//        printing records it: the button is then hidden from whoever may not call it)}.
 // Returns {button, box, reset()}: the caller places the button and the box in its form.
 export function documentBox(opts) {
   let printed = null;
   const button = el('button', {
-    type: 'button', id: `${opts.prefix}-print`, class: 'secondary', text: opts.buttonText,
+    type: 'button', id: `${opts.prefix}-print`, class: 'secondary', text: opts.buttonText, command: opts.command,
   });
   const path = el('code', { id: `${opts.prefix}-document-path`, class: 'path' });
   const status = el('p', { class: 'document-status', role: 'status', 'aria-live': 'polite' });

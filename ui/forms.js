@@ -2,12 +2,16 @@
 // and filling forms, showing errors next to their field, tables and the in-page confirmation.
 // It knows nothing of any register; the screens say which fields they have.
 
-// Creates an element. Text always goes in as text nodes, never as markup.
+import { mark } from './permissions.js';
+
+// Creates an element. Text always goes in as text nodes, never as markup. `command` names the
+// command a control calls, which hides it from a person who may not (see permissions.js).
 export function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
     if (value === undefined || value === null || value === false) continue;
     if (key === 'text') node.textContent = value;
+    else if (key === 'command') mark(node, value);
     else if (key === 'class') node.className = value;
     else if (key === 'dataset') Object.assign(node.dataset, value);
     else if (key.startsWith('on') && typeof value === 'function') {
@@ -280,9 +284,12 @@ export function pill(text, kind) {
   return el('span', { class: `pill${kind ? ` pill-${kind}` : ''}`, text });
 }
 
-// Asks a yes/no question in the window's own dialog; resolves to true when confirmed.
+// Asks a yes/no question in the window's own dialog; resolves to true when confirmed. The
+// dialog is modal (the keyboard stays in it; Escape cancels), and the focus goes back to where
+// it was, so a keyboard user carries on from the button that asked.
 export function confirmAction({ title, message, confirm = 'OK', cancel = 'Cancel' }) {
   const dialog = document.getElementById('confirm-dialog');
+  const before = document.activeElement;
   dialog.querySelector('.confirm-title').textContent = title;
   dialog.querySelector('.confirm-message').textContent = message;
   const ok = dialog.querySelector('.confirm-ok');
@@ -295,6 +302,7 @@ export function confirmAction({ title, message, confirm = 'OK', cancel = 'Cancel
       no.onclick = null;
       dialog.oncancel = null;
       if (dialog.open) dialog.close();
+      before?.focus?.();
       resolve(answer);
     };
     ok.onclick = () => finish(true);

@@ -2,7 +2,9 @@
 // programme or what needs attention today otherwise, and switches screens from the left-hand menu.
 
 import * as api from './api.js';
+import { setAllowed } from './permissions.js';
 import { startScreen } from './screens/start.js';
+import { aboutBox } from './about.js';
 import { dashboardScreen } from './screens/dashboard.js';
 import { staffScreen } from './screens/staff.js';
 import { unitsScreen } from './screens/units.js';
@@ -75,6 +77,9 @@ function navigate(name) {
   for (const section of document.querySelectorAll('main > section')) {
     section.hidden = section.id !== `screen-${name}`;
   }
+  // The focus never stays behind in a screen that is hidden now (a choice on the welcome
+  // screen, a line of Today, the sign-in form): it moves to the screen shown.
+  if (document.activeElement?.closest('main > section[hidden]')) focusScreen(name);
   for (const item of NAV) {
     const button = document.getElementById(`nav-${item}`);
     if (item === name) button.setAttribute('aria-current', 'page');
@@ -82,6 +87,16 @@ function navigate(name) {
   }
   const shown = screens[name]?.show?.();
   if (shown) api.track(shown).catch((error) => console.error(error));
+}
+
+// Takes the keyboard into a screen: to its heading, or to the screen itself while it is still
+// drawn. Whoever chose the screen from the menu with the keyboard goes on from there, without
+// tabbing through the whole menu again.
+function focusScreen(name) {
+  const section = document.getElementById(`screen-${name}`);
+  const target = section.querySelector('h1') ?? section;
+  target.tabIndex = -1;
+  target.focus({ preventScroll: true });
 }
 
 function showProblem(message, path) {
@@ -92,11 +107,11 @@ function showProblem(message, path) {
 }
 
 // Waits for someone to sign in (after the database is open), then shows who in the sidebar.
-// The body's data-role lets the style sheet hide what the role may not use; the shell's gate
-// refuses it regardless.
+// What they may do is asked of the shell before any screen is drawn, so that no screen shows
+// a button they may not use; the shell's gate refuses it regardless.
 async function signedIn() {
   ctx.user = await signIn(document.getElementById('screen-signin'));
-  document.body.dataset.role = ctx.user.role;
+  setAllowed(await api.permissions());
   document.getElementById('signed-in-name').textContent = ctx.user.name;
   document.getElementById('signed-in-role').textContent = {
     programme_manager: 'Programme manager', hr_officer: 'HR officer', viewer: 'Viewer',
@@ -128,6 +143,8 @@ async function boot() {
     status = await api.appStatus();
   }
   ctx.status = status;
+  const about = aboutBox(status);
+  document.getElementById('about-open').addEventListener('click', () => about.open());
   try {
     await signedIn();
   } catch (error) {
@@ -166,8 +183,10 @@ async function boot() {
   screens.import = importScreen(ctx);
   screens.safekeeping = safekeepingScreen(ctx);
   for (const item of NAV) {
-    document.getElementById(`nav-${item}`).addEventListener('click', () => {
+    document.getElementById(`nav-${item}`).addEventListener('click', (event) => {
       if (current !== item) navigate(item);
+      // A button pressed with Enter or Space clicks without a mouse's click count.
+      if (event.detail === 0) focusScreen(item);
     });
   }
   navigate(status.is_empty ? 'start' : 'dashboard');

@@ -88,7 +88,7 @@ export function paperSection(opts) {
           },
         }))));
     const attach = el('button', {
-      type: 'button', class: 'secondary', id: `${prefix}-attach`,
+      type: 'button', class: 'secondary', id: `${prefix}-attach`, command: 'attach_signed_copy',
       text: doc.copies.length === 0 ? 'Attach signed copy…' : 'Attach a newer signed copy…',
       onclick: async () => {
         say('');
@@ -148,7 +148,7 @@ function signatureRow(doc, b, prefix, act) {
       el('td', { text: b.signed.name }),
       el('td', { class: 'nowrap', text: b.signed.signed_on }),
       el('td', {}, el('button', {
-        type: 'button', class: 'secondary small', id: `${id}-remove`, text: 'Take back',
+        type: 'button', class: 'secondary small', id: `${id}-remove`, text: 'Take back', command: 'remove_signature',
         'aria-label': `Take back the ${who.toLowerCase()}'s signature`,
         onclick: () => act(
           () => api.removeSignature(doc.paper, doc.subject_id, b.signer),
@@ -157,16 +157,18 @@ function signatureRow(doc, b, prefix, act) {
   }
   const name = el('input', {
     type: 'text', id: `${id}-name`, value: b.printed_name, 'aria-label': `Name of the ${who.toLowerCase()} who signed`,
+    command: 'record_signature',
   });
   const day = el('input', {
     type: 'date', id: `${id}-date`, value: localToday(), 'aria-label': `Day the ${who.toLowerCase()} signed`,
+    command: 'record_signature',
   });
   return el('tr', { id },
     el('th', { scope: 'row', text: who }),
     el('td', {}, name),
     el('td', {}, day),
     el('td', {}, el('button', {
-      type: 'button', class: 'secondary small', id: `${id}-record`, text: 'Record',
+      type: 'button', class: 'secondary small', id: `${id}-record`, text: 'Record', command: 'record_signature',
       'aria-label': `Record the ${who.toLowerCase()}'s signature`,
       onclick: () => act(
         async () => {

@@ -18,6 +18,7 @@ export function questionsCard(ctx) {
   // The card is one of a mentorship's page's kind, keyed here by the form instead.
   const card = recordCard(ctx, {
     prefix: 'question',
+    commands: { save: 'save_evaluation_question' },
     listPrefix: 'questions',
     id: 'evaluation-questions-card',
     class: 'card questions-card',

@@ -11,6 +11,8 @@ import { timeNow } from './dates.js';
 
 // cfg: {
 //   name, register, title, newLabel, noun, searchPlaceholder, archivable (default true),
+//   saveCommand (the command Save calls: New and Save are hidden from whoever may not call it),
+//   newCommand (the command New calls, when it makes the record in core: see `create`),
 //   columns, filters: [{key, label, source, blank, ids, initial() -> value chosen first}],
 //   list(query) -> rows, get(id) -> record, save(record) -> id, blank() -> record (may be async),
 //   create() -> id (when set, the New button makes the record in core and opens it),
@@ -35,7 +37,9 @@ export function registerScreen(ctx, cfg) {
     select: el('select', { id: `${name}-filter-${f.key}`, 'aria-label': f.label }),
   }));
   const archivedBox = el('input', { type: 'checkbox', id: `${name}-show-archived` });
-  const newButton = el('button', { type: 'button', id: `${name}-new`, class: 'primary', text: cfg.newLabel });
+  const newButton = el('button', {
+    type: 'button', id: `${name}-new`, class: 'primary', text: cfg.newLabel, command: cfg.newCommand ?? cfg.saveCommand,
+  });
   const table = el('table', { id: `${name}-list`, class: 'list' });
   const count = el('p', { class: 'list-count', 'aria-live': 'polite' });
   const listError = el('p', { class: 'screen-error', role: 'alert', hidden: true });
@@ -43,12 +47,12 @@ export function registerScreen(ctx, cfg) {
   // The form.
   const title = el('h2', { class: 'form-title' });
   const archivedBadge = el('span', { class: 'pill pill-muted', text: 'Archived', hidden: true });
-  const archiveButton = el('button', { type: 'button', id: `${name}-archive`, class: 'secondary' });
+  const archiveButton = el('button', { type: 'button', id: `${name}-archive`, class: 'secondary', command: 'set_archived' });
   const closeButton = el('button', { type: 'button', class: 'quiet', text: 'Close', title: 'Close the form' });
   const head = el('div', { class: 'form-head' }, title, archivedBadge, el('span', { class: 'spacer' }));
   const tools = el('div', { class: 'form-tools' }, archiveButton, closeButton);
   const body = el('div', { class: 'form-body' });
-  const saveButton = el('button', { type: 'submit', class: 'primary', text: 'Save' });
+  const saveButton = el('button', { type: 'submit', class: 'primary', text: 'Save', command: cfg.saveCommand });
   const form = el('form', { id: `${name}-form`, novalidate: true, autocomplete: 'off' },
     el('div', { class: 'form-top' }, head, tools),
     el('p', { class: 'form-error', role: 'alert', tabindex: -1, hidden: true }),

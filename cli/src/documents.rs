@@ -1,15 +1,18 @@
 //! The documents printed from the command line, one command each: an agreement or all of
 //! them, a cycle's KPA allocations, the contracts in force, a period's progress reports, the
-//! letters owed (each batch with a progress bar), and how one mentorship ended: its
-//! termination letters or its certificate of completion.
+//! letters owed (each batch with a progress bar; agreements, allocations and reports printed
+//! on every core by core's `print::batch`, which lists a document that fails and goes on), and
+//! how one mentorship ended: its termination letters or its certificate of completion.
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use indicatif::ProgressBar;
 use mentordesk_core::document::{write_pdf, Document};
-use mentordesk_core::domain::{Mentor, Organisation, Status};
+use mentordesk_core::domain::{Mentor, Organisation};
 use mentordesk_core::export::Format;
 use mentordesk_core::kpa::AllocationStatus;
+use mentordesk_core::print::batch::Batch;
 use mentordesk_core::print::kpa_allocation as kpa_document;
 use mentordesk_core::print::programme_report::{self, ReportOptions};
 use mentordesk_core::print::progress_report as progress_document;
@@ -18,7 +21,6 @@ use mentordesk_core::print::{
     organisation_agreement, termination_letter,
 };
 use mentordesk_core::selection::LetterKind;
-use mentordesk_core::store::MentorshipQuery;
 use mentordesk_core::Store;
 
 use crate::{count, create_dir, open_existing, progress, text, PeriodArgs};
@@ -77,25 +79,47 @@ fn mentorship_document(
     Ok(())
 }
 
-/// Prints the agreement of every active mentorship into a folder.
+/// Prints the agreement of every active mentorship into a folder, on every core.
 pub fn agreements(db: PathBuf, out: PathBuf, today: NaiveDate) -> Result<(), String> {
     let store = open_existing(&db)?;
     create_dir(&out)?;
-    let active = store
-        .mentorships(&MentorshipQuery {
-            status: Some(Status::Active),
-            ..Default::default()
-        })
-        .map_err(text)?;
-    let bar = progress(active.len(), "agreements");
-    for row in &active {
-        bar.set_message(row.reference.clone());
-        agreement::write_agreement(&store, row.id, today, &out).map_err(text)?;
-        bar.inc(1);
-    }
+    let bar = progress(0, "agreements");
+    let batch = agreement::write_agreements(
+        || Ok::<_, mentordesk_core::Error>(&store),
+        today,
+        &out,
+        |done, total, name| tell(&bar, done, total, name),
+    )
+    .map_err(text)?;
     bar.finish_and_clear();
-    println!("Wrote {} agreements to {}", active.len(), out.display());
-    Ok(())
+    println!(
+        "Wrote {} to {}",
+        count(batch.printed.len(), "agreement", "agreements"),
+        out.display()
+    );
+    failed(&batch, "agreement", "agreements")
+}
+
+/// Moves a batch's progress bar to `done` of `total`, naming the document just done; the
+/// documents finish in any order, so the bar is set rather than stepped.
+fn tell(bar: &ProgressBar, done: usize, total: usize, name: &str) {
+    bar.set_length(total as u64);
+    bar.set_position(done as u64);
+    bar.set_message(name.to_owned());
+}
+
+/// Lists on stderr the documents of a batch that could not be printed, and fails then.
+fn failed(batch: &Batch, one: &str, many: &str) -> Result<(), String> {
+    if batch.failures.is_empty() {
+        return Ok(());
+    }
+    for failure in &batch.failures {
+        eprintln!("{}: {}", failure.name, failure.message);
+    }
+    Err(format!(
+        "{} could not be printed (see above)",
+        count(batch.failures.len(), one, many)
+    ))
 }
 
 /// Prints the latest version of every KPA allocation of a cycle (today's by default).
@@ -124,11 +148,14 @@ pub fn kpa(
     let batch = kpa_document::cycle_allocations(&store, cycle_id).map_err(text)?;
     create_dir(&out)?;
     let bar = progress(batch.latest.len(), "KPA allocations");
-    for row in &batch.latest {
-        bar.set_message(row.mentor.clone());
-        kpa_document::write_kpa_allocation(&store, row.id, today, &out).map_err(text)?;
-        bar.inc(1);
-    }
+    let printed = kpa_document::write_kpa_allocations(
+        || Ok::<_, mentordesk_core::Error>(&store),
+        &batch.latest,
+        today,
+        &out,
+        |done, total, name| tell(&bar, done, total, name),
+    )
+    .map_err(text)?;
     bar.finish_and_clear();
     let drafts = batch
         .latest
@@ -137,7 +164,7 @@ pub fn kpa(
         .count();
     println!(
         "Wrote {} for {} to {} ({drafts} still draft)",
-        count(batch.latest.len(), "KPA allocation", "KPA allocations"),
+        count(printed.printed.len(), "KPA allocation", "KPA allocations"),
         cycle.name,
         out.display()
     );
@@ -150,7 +177,7 @@ pub fn kpa(
             batch.without_allocation.join(", ")
         ),
     }
-    Ok(())
+    failed(&printed, "KPA allocation", "KPA allocations")
 }
 
 /// Prints every mentor contract and organisation agreement in force today.
@@ -204,10 +231,7 @@ pub fn reports(
         &period,
         today,
         &out,
-        |_, _, name| {
-            bar.set_message(name.to_owned());
-            bar.inc(1);
-        },
+        |done, total, name| tell(&bar, done, total, name),
     )
     .map_err(text)?;
     bar.finish_and_clear();
@@ -217,16 +241,7 @@ pub fn reports(
         period.label,
         batch.folder.display()
     );
-    if !batch.failures.is_empty() {
-        for failure in &batch.failures {
-            eprintln!("{}: {}", failure.name, failure.message);
-        }
-        return Err(format!(
-            "{} could not be printed (see above)",
-            count(batch.failures.len(), "progress report", "progress reports")
-        ));
-    }
-    Ok(())
+    failed(&batch, "progress report", "progress reports")
 }
 
 /// Prints every letter owed, each marked printed once its PDF is written.

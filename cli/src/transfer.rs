@@ -1,12 +1,13 @@
-//! Staff imported from an HR file (planned, reported line by line, applied whole or not at all)
-//! and every register exported to CSV or Excel.
+//! Staff imported from an HR file (planned, reported line by line, applied whole or not at all,
+//! with a progress bar on a terminal) and every register exported to CSV or Excel.
 
 use std::path::Path;
 
 use chrono::NaiveDate;
+use indicatif::ProgressBar;
 use mentordesk_core::{export, import};
 
-use crate::{count, open_existing, text};
+use crate::{count, open_existing, progress, text};
 
 /// Plans importing the file and prints the report; applies it (re-planned in one
 /// transaction) unless `dry_run`. Any line with a problem refuses the whole file.
@@ -24,7 +25,10 @@ pub fn import_staff(db: &Path, path: &Path, dry_run: bool, today: NaiveDate) -> 
     if !unmapped.is_empty() {
         println!("Columns left out (not recognised): {}", unmapped.join(", "));
     }
-    let plan = import::plan(&store, &table, &mapping, today).map_err(text)?;
+    let bar = progress(table.rows.len(), "staff import,");
+    let plan = import::plan_with_progress(&store, &table, &mapping, today, &mut |p| tell(&bar, p))
+        .map_err(text)?;
+    bar.finish_and_clear();
     for line in plan.report() {
         println!("{line}");
     }
@@ -38,12 +42,24 @@ pub fn import_staff(db: &Path, path: &Path, dry_run: bool, today: NaiveDate) -> 
         println!("Dry run: nothing was written.");
         return Ok(());
     }
-    let done = store.import_staff(&table, &mapping, today).map_err(text)?;
+    let bar = progress(table.rows.len(), "staff import,");
+    let done = store
+        .import_staff_with_progress(&table, &mapping, today, |p| tell(&bar, p))
+        .map_err(text)?;
+    bar.finish_and_clear();
     println!(
         "Imported: {} added, {} updated, {} unchanged.",
         done.added, done.updated, done.unchanged
     );
     Ok(())
+}
+
+/// Moves the import's progress bar. The bar draws on stderr only when it is a terminal
+/// (indicatif hides it otherwise), so a script or a log gets the final line alone.
+fn tell(bar: &ProgressBar, p: import::Progress) {
+    bar.set_length(p.total as u64);
+    bar.set_position(p.done as u64);
+    bar.set_message(p.stage.label());
 }
 
 /// Exports every register into `out` as CSV files or one workbook.

@@ -23,6 +23,16 @@ fn path(p: &Path) -> &str {
 }
 
 #[test]
+fn version_prints_the_workspaces_one_version_number() {
+    let out = cli(&["--version"]);
+    assert!(out.status.success());
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("mentordesk-cli {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
 fn demo_then_agreements_prints_every_active_mentorship() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("sample.sqlite3");
@@ -1375,5 +1385,30 @@ fn evaluation_forms_prints_a_blank_form_for_every_evaluation_owed() {
     assert!(
         text.contains("1. How satisfied are you with the mentoring relationship?"),
         "{text}"
+    );
+}
+
+#[test]
+fn import_staff_draws_no_progress_bar_when_stderr_is_not_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sample.sqlite3");
+    assert!(cli(&["demo", "--db", path(&db), "--today", "2026-11-23"])
+        .status
+        .success());
+    let file = dir.path().join("persal.csv");
+    let lines: String = (0..300)
+        .map(|n| format!("{};Surname {n};A.B.;19880412\n", 41_000_000 + n))
+        .collect();
+    std::fs::write(
+        &file,
+        format!("PERSAL NO;SURNAME;INITIALS;DATE OF BIRTH\n{lines}"),
+    )
+    .unwrap();
+    let out = cli(&["import-staff", "--db", path(&db), path(&file)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "a captured stderr gets no bar");
+    assert_eq!(
+        stdout(&out).lines().last(),
+        Some("Imported: 300 added, 0 updated, 0 unchanged.")
     );
 }

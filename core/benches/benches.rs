@@ -8,16 +8,22 @@
 //! (figures, layout and PDF) of a register of 10,000 staff, 2,000 mentors and 100,000 sessions,
 //! under 1 s (`cargo bench -p mentordesk-core --bench benches -- programme`); and the audit
 //! packs of 100 mentorships, each with two attached two-page scans, and the size of a pack with
-//! phone photos (`cargo bench -p mentordesk-core --bench benches -- audit`).
+//! phone photos (`cargo bench -p mentordesk-core --bench benches -- audit`); and the batches
+//! of 1,000 agreements, 1,000 progress reports and 500 KPA allocations on one thread and on
+//! every core, side by side (`cargo bench -p mentordesk-core --bench benches -- cores`); and
+//! Today on the programme report's register, under 20 ms (`cargo bench -p mentordesk-core
+//! --bench benches -- today`).
 //!
 //! The registers are built by the integration tests' fixtures (`tests/fixtures.rs`), which test
 //! the builders at a small size, so a benchmark measures data that every rule accepts.
 
 use std::hint::black_box;
+use std::sync::Mutex;
 use std::time::Duration;
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main, Criterion, SamplingMode};
 use mentordesk_core::cycle::Cycle;
+use mentordesk_core::dashboard::{AttentionKind, PAGE};
 use mentordesk_core::matching;
 use mentordesk_core::print::audit_pack::audit_pack;
 use mentordesk_core::print::programme_report::{self, ReportOptions};
@@ -76,6 +82,29 @@ const DEPARTMENT: Shape = Shape {
     proteges_per_mentor: 2,
     sessions_per_mentorship: 25,
 };
+
+/// Runs `batch` (a batch print, told nothing) on a pool of one thread and on every core, side
+/// by side in the group "cores" as "`name` / 1 thread" and "`name` / all cores". On one
+/// thread the facts are read and every document is printed by the pool's only thread; on
+/// every core the bench's thread reads the facts and the global pool prints, as the window and
+/// the CLI do.
+fn on_one_thread_and_every_core(c: &mut Criterion, name: &str, batch: impl Fn() + Sync) {
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a pool of one thread");
+    let mut group = c.benchmark_group("cores");
+    // A batch takes seconds: each sample is one run of it.
+    group
+        .sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .measurement_time(Duration::from_secs(40));
+    group.bench_function(format!("{name} / 1 thread"), |b| {
+        b.iter(|| one.install(&batch))
+    });
+    group.bench_function(format!("{name} / all cores"), |b| b.iter(&batch));
+    group.finish();
+}
 
 /// The programme report of the cycle so far: its figures alone, and the whole report counted,
 /// laid out and drawn as a PDF with its charts.
@@ -150,6 +179,20 @@ fn benches(c: &mut Criterion) {
         };
         b.iter(|| black_box(store.staff_list(&query).expect("list")))
     });
+
+    // The batch as the CLI prints it: load, lay out, render and write every agreement.
+    let folder = tempfile::tempdir().expect("folder");
+    let store = Mutex::new(store);
+    on_one_thread_and_every_core(c, "1,000 agreements", || {
+        let batch = agreement::write_agreements(
+            || Ok::<_, mentordesk_core::Error>(store.lock().expect("store")),
+            today,
+            folder.path(),
+            |_, _, _| {},
+        )
+        .expect("agreements");
+        assert_eq!(batch.printed.len(), 1_000);
+    });
 }
 
 fn kpa_benches(c: &mut Criterion) {
@@ -171,6 +214,26 @@ fn kpa_benches(c: &mut Criterion) {
         b.iter(|| black_box(store.workload(today).expect("workload")))
     });
     group.finish();
+
+    // The batch as the CLI prints a cycle: load, lay out, render and write every allocation.
+    let cycle_id = store.kpa_allocation(ids[0]).expect("allocation").cycle_id;
+    let rows = kpa_allocation::cycle_allocations(&store, cycle_id)
+        .expect("the cycle's allocations")
+        .latest;
+    assert_eq!(rows.len(), 500);
+    let folder = tempfile::tempdir().expect("folder");
+    let store = Mutex::new(store);
+    on_one_thread_and_every_core(c, "500 KPA allocations", || {
+        let batch = kpa_allocation::write_kpa_allocations(
+            || Ok::<_, mentordesk_core::Error>(store.lock().expect("store")),
+            &rows,
+            today,
+            folder.path(),
+            |_, _, _| {},
+        )
+        .expect("allocations");
+        assert_eq!(batch.printed.len(), 500);
+    });
 }
 
 fn progress_benches(c: &mut Criterion) {
@@ -209,6 +272,21 @@ fn progress_benches(c: &mut Criterion) {
         |b| b.iter(|| black_box(store.dashboard(today).expect("dashboard"))),
     );
     group.finish();
+
+    // The batch as the window prints a period: load, lay out, render and write every report.
+    let folder = tempfile::tempdir().expect("folder");
+    let store = Mutex::new(store);
+    on_one_thread_and_every_core(c, "1,000 progress reports", || {
+        let batch = progress_report::write_progress_reports(
+            || Ok::<_, mentordesk_core::Error>(store.lock().expect("store")),
+            &quarter,
+            today,
+            folder.path(),
+            |_, _, _| {},
+        )
+        .expect("reports");
+        assert_eq!(batch.printed.len(), 1_000);
+    });
 }
 
 /// A fit matrix of `rows` protégés by `columns` mentors, about one pair in five excluded, and
@@ -370,7 +448,8 @@ criterion_group!(
     backup_benches,
     import_benches,
     programme_benches,
-    audit_pack_benches
+    audit_pack_benches,
+    today_benches
 );
 criterion_main!(all);
 
@@ -410,6 +489,39 @@ fn import_benches(c: &mut Criterion) {
                 black_box(plan)
             })
         },
+    );
+    group.finish();
+}
+
+/// Today on the department's register (10,000 staff, 2,000 mentors, 4,000 mentorships and
+/// 100,000 sessions, a quarter of whose actions are still open: 24,000 past their due date),
+/// under 20 ms: every kind counted and its first page worded; and the next page of the
+/// longest kind, as "Show more" asks for it.
+fn today_benches(c: &mut Criterion) {
+    let (_dir, store, _) = fixtures::programme(&DEPARTMENT);
+    let today = fixtures::today();
+    let actions = store
+        .attention_page(AttentionKind::ActionPastDue, today, 0)
+        .expect("actions");
+    assert_eq!(actions.count, 24_000);
+    let mut group = c.benchmark_group("today");
+    group.bench_function("Today on 10,000 staff / 100,000 sessions", |b| {
+        b.iter(|| black_box(store.attention(today).expect("today")))
+    });
+    group.bench_function("next page of 24,000 actions past due", |b| {
+        b.iter(|| {
+            black_box(
+                store
+                    .attention_page(AttentionKind::ActionPastDue, today, PAGE)
+                    .expect("page"),
+            )
+        })
+    });
+    // What Today did before it paged: every line of every kind worded.
+    group.sample_size(10);
+    group.bench_function(
+        "every line worded on 10,000 staff / 100,000 sessions",
+        |b| b.iter(|| black_box(store.dashboard(today).expect("every line"))),
     );
     group.finish();
 }

@@ -34,7 +34,27 @@ pub enum Permission {
     Administer,
 }
 
+impl Permission {
+    /// Every permission, from the least to the most a role can hold.
+    pub const ALL: [Permission; 5] = [
+        Permission::Read,
+        Permission::Write,
+        Permission::Confidential,
+        Permission::Settings,
+        Permission::Administer,
+    ];
+}
+
 impl Role {
+    /// What the role may do, in the order of `Permission::ALL`: the window shows a person only
+    /// what these allow (the shell's gate still refuses the rest).
+    pub fn permissions(self) -> Vec<Permission> {
+        Permission::ALL
+            .into_iter()
+            .filter(|&permission| self.may(permission))
+            .collect()
+    }
+
     pub fn may(self, permission: Permission) -> bool {
         match self {
             Role::ProgrammeManager => true,
@@ -97,6 +117,23 @@ mod tests {
         assert!(Role::HrOfficer.may(Write) && !Role::HrOfficer.may(Confidential));
         assert!(!Role::HrOfficer.may(Settings) && !Role::HrOfficer.may(Administer));
         assert_eq!(allowed(Role::Viewer), 1);
+    }
+
+    #[test]
+    fn a_role_lists_exactly_the_permissions_it_may_use() {
+        use Permission::*;
+        assert_eq!(Role::ProgrammeManager.permissions(), Permission::ALL);
+        assert_eq!(Role::HrOfficer.permissions(), [Read, Write]);
+        assert_eq!(Role::Viewer.permissions(), [Read]);
+        for role in [Role::ProgrammeManager, Role::HrOfficer, Role::Viewer] {
+            for permission in Permission::ALL {
+                assert_eq!(
+                    role.permissions().contains(&permission),
+                    role.require(permission).is_ok(),
+                    "{role:?} and {permission:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,6 +1,10 @@
 //! The dashboard: what needs the office's attention on a day. Each line says what is wrong in
 //! words and names the record it leads to. The queries are in `store::dashboard`; the
-//! wording is here, so that it is the same wherever a line is shown.
+//! wording is here, so that it is the same wherever a line is shown. Today counts every line of
+//! each kind but words only a `Page` of them at a time (`Group`): a large register has tens of
+//! thousands of open actions, and nobody reads past the first screenful of one kind.
+
+use std::ops::Range;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -37,6 +41,55 @@ pub struct Attention {
     /// The record the line leads to: a mentorship, or a mentor for appointments.
     pub mentorship_id: Option<i64>,
     pub mentor_id: Option<i64>,
+}
+
+/// How many lines of one kind Today words at a time. It is how much of a list fits on the
+/// screen, not a rule of the programme, so it is not a setting.
+pub const PAGE: usize = 20;
+
+/// One kind as Today shows it: how many lines need attention, and one page of them worded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Group {
+    pub kind: AttentionKind,
+    /// Every line of this kind on the day, worded or not.
+    pub count: usize,
+    /// Where `lines` start among the kind's lines, in the order Today shows them.
+    pub offset: usize,
+    pub lines: Vec<Attention>,
+}
+
+/// Which of a kind's lines to word: from `offset`, at most `limit` of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    pub offset: usize,
+    pub limit: usize,
+}
+
+impl Page {
+    /// Every line.
+    pub const ALL: Page = Page {
+        offset: 0,
+        limit: usize::MAX,
+    };
+
+    /// `PAGE` lines from `offset`.
+    pub fn from(offset: usize) -> Page {
+        Page {
+            offset,
+            limit: PAGE,
+        }
+    }
+
+    /// The positions of this page among `count` lines; empty past the end.
+    pub fn within(self, count: usize) -> Range<usize> {
+        let start = self.offset.min(count);
+        start..start.saturating_add(self.limit).min(count)
+    }
+
+    /// The page's lines of `items`.
+    pub fn of<T>(self, items: &[T]) -> &[T] {
+        &items[self.within(items.len())]
+    }
 }
 
 /// The pair a mentorship line is about.
@@ -130,4 +183,20 @@ pub fn dispute_stalled(subject: &str, last: NaiveDate, today: NaiveDate) -> Stri
         long_date(last),
         days_ago((today - last).num_days())
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_holds_its_lines_and_stops_at_the_end() {
+        let lines: Vec<usize> = (0..45).collect();
+        assert_eq!(Page::from(0).of(&lines), &lines[0..20]);
+        assert_eq!(Page::from(40).of(&lines), &lines[40..45]);
+        assert!(Page::from(45).of(&lines).is_empty());
+        assert!(Page::from(usize::MAX).of(&lines).is_empty());
+        assert_eq!(Page::ALL.of(&lines), &lines[..]);
+        assert_eq!(Page::from(3).within(10), 3..10);
+    }
 }

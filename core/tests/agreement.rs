@@ -126,3 +126,44 @@ fn the_wording_fits_each_kind_of_protege() {
     assert!(wording("Ntombi").contains("registered for a learnership"));
     assert!(wording("Ntombi").contains("portfolio of evidence"));
 }
+
+#[test]
+fn a_batch_prints_every_active_agreement_and_lists_one_that_fails_then_goes_on() {
+    let (dir, store) = sample_store();
+    let active = store
+        .mentorships(&MentorshipQuery {
+            status: Some(Status::Active),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(active.len() > 2);
+    // One agreement cannot be written: a folder stands where its PDF would go.
+    let folder = dir.path().join("agreements");
+    let blocked = folder.join(format!("{}-agreement.pdf", active[1].reference));
+    std::fs::create_dir_all(blocked.join("in the way")).unwrap();
+    let mut told = Vec::new();
+    let batch = agreement::write_agreements(
+        || Ok::<_, mentordesk_core::Error>(&store),
+        date("2026-11-23"),
+        &folder,
+        |done, total, name| told.push((done, total, name.to_owned())),
+    )
+    .unwrap();
+    // The files come in the order of the mentorships, whichever finished first.
+    let expected: Vec<_> = active
+        .iter()
+        .filter(|row| row.id != active[1].id)
+        .map(|row| folder.join(format!("{}-agreement.pdf", row.reference)))
+        .collect();
+    assert_eq!(batch.printed, expected);
+    assert!(batch.printed.iter().all(|p| p.is_file()));
+    assert_eq!(batch.failures.len(), 1, "{:?}", batch.failures);
+    assert!(batch.failures[0].name.starts_with(&active[1].reference));
+    assert!(!batch.failures[0].message.is_empty());
+    assert_eq!(
+        told.iter().map(|t| t.0).collect::<Vec<_>>(),
+        (1..=active.len()).collect::<Vec<_>>()
+    );
+    assert!(told.iter().all(|t| t.1 == active.len()));
+    assert!(told.iter().any(|t| t.2 == batch.failures[0].name));
+}

@@ -2,7 +2,7 @@
 //! about, leads to that record, and goes once the work is done.
 
 use chrono::{Days, NaiveDate};
-use mentordesk_core::dashboard::{Attention, AttentionKind};
+use mentordesk_core::dashboard::{Attention, AttentionKind, PAGE};
 use mentordesk_core::domain::Status;
 use mentordesk_core::progress::{Period, Recommendation, ReportEntry};
 use mentordesk_core::session::{Action, ActionOwner, Session};
@@ -212,4 +212,59 @@ fn the_lines_come_grouped_in_the_order_of_their_kinds() {
     let order = |k: &AttentionKind| AttentionKind::ALL.iter().position(|x| x == k);
     assert!(kinds.windows(2).all(|w| order(&w[0]) <= order(&w[1])));
     assert!(!kinds.is_empty());
+}
+
+/// Today's groups against every line of each kind: the count is all of them, the first page is
+/// their first `PAGE` in order, and paging from there with `attention_page` brings the rest in
+/// the same order and nothing past the end.
+fn check_pages(store: &Store, day: NaiveDate) {
+    let every = store.dashboard(day).unwrap();
+    let groups = store.attention(day).unwrap();
+    let kinds: Vec<AttentionKind> = groups.iter().map(|g| g.kind).collect();
+    assert_eq!(kinds, AttentionKind::ALL);
+    for group in groups {
+        let all: Vec<&Attention> = every.iter().filter(|a| a.kind == group.kind).collect();
+        assert_eq!(group.count, all.len(), "{:?}", group.kind);
+        assert_eq!(group.offset, 0);
+        assert_eq!(group.lines.len(), all.len().min(PAGE), "{:?}", group.kind);
+        let mut paged = group.lines;
+        while paged.len() < group.count {
+            let page = store.attention_page(group.kind, day, paged.len()).unwrap();
+            assert_eq!((page.count, page.offset), (group.count, paged.len()));
+            assert!(!page.lines.is_empty() && page.lines.len() <= PAGE);
+            paged.extend(page.lines);
+        }
+        assert_eq!(paged.iter().collect::<Vec<_>>(), all, "{:?}", group.kind);
+        let past_the_end = store
+            .attention_page(group.kind, day, group.count + 1)
+            .unwrap();
+        assert!(past_the_end.lines.is_empty());
+        assert_eq!(past_the_end.count, group.count);
+    }
+}
+
+#[test]
+fn today_counts_every_line_of_a_kind_and_pages_through_them_in_order() {
+    // Twenty mentorships with twelve sessions each: 60 actions past due, 35 documents
+    // unsigned, evaluations and reports owed, so several kinds run past one page.
+    let (_dir, store, _) = fixtures::programme(&fixtures::Shape {
+        staff: 30,
+        units: 1,
+        mentors: 5,
+        proteges_per_mentor: 4,
+        sessions_per_mentorship: 12,
+    });
+    let groups = store.attention(date(TODAY)).unwrap();
+    let count = |kind| groups.iter().find(|g| g.kind == kind).unwrap().count;
+    assert!(count(AttentionKind::ActionPastDue) > 2 * PAGE);
+    assert!(count(AttentionKind::Unsigned) > PAGE);
+    check_pages(&store, date(TODAY));
+}
+
+#[test]
+fn the_samples_groups_page_through_every_line_on_any_day() {
+    let (_dir, store) = sample_store();
+    for day in [date(TODAY), later(40), later(120)] {
+        check_pages(&store, day);
+    }
 }

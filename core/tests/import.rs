@@ -1,7 +1,7 @@
 //! Importing staff from HR exports: header recognition, the line-by-line plan, all or
 //! nothing, updates by persal number, and real CSV and XLSX files.
 
-use mentordesk_core::import::{self, Field, Outcome, Plan, Table};
+use mentordesk_core::import::{self, Field, Outcome, Plan, Stage, Table};
 use mentordesk_core::store::StaffQuery;
 use mentordesk_core::Store;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
@@ -337,4 +337,48 @@ fn the_preview_shows_the_recognised_columns_every_field_and_the_first_lines() {
     assert_eq!(preview.row_count, 12);
     assert_eq!(preview.rows.len(), import::PREVIEW_ROWS);
     assert_eq!(preview.rows[0].cells[0], "31000000");
+}
+
+#[test]
+fn a_large_import_tells_how_far_checking_then_saving_have_got() {
+    let (_dir, mut store) = crate::fixtures::new_store("import.sqlite3");
+    let table = csv(&crate::fixtures::persal_extract(1_000));
+    let mapping = import::recognise(&table.headers);
+    let mut told = Vec::new();
+    let done = store
+        .import_staff_with_progress(&table, &mapping, date(TODAY), |p| told.push(p))
+        .unwrap();
+    assert_eq!(done.added, 1_000);
+    let stage = |stage| -> Vec<usize> {
+        told.iter()
+            .filter(|p| p.stage == stage && p.total == 1_000)
+            .map(|p| p.done)
+            .collect()
+    };
+    let (checking, saving) = (stage(Stage::Checking), stage(Stage::Saving));
+    // Every line is checked before any staff member is saved, each stage from 0 to its end
+    // in at most a hundred steps, counting up.
+    assert_eq!(told.len(), checking.len() + saving.len());
+    assert!(told[..checking.len()]
+        .iter()
+        .all(|p| p.stage == Stage::Checking));
+    for counted in [&checking, &saving] {
+        assert_eq!(counted.first(), Some(&0));
+        assert_eq!(counted.last(), Some(&1_000));
+        assert!(counted.len() <= 101 && counted.windows(2).all(|w| w[0] < w[1]));
+    }
+    assert_eq!(staff_count(&store), 1_000);
+}
+
+#[test]
+fn a_refused_import_tells_of_its_checking_only() {
+    let (_dir, mut store) = sample_store();
+    let table = csv("PERSAL NO;SURNAME;INITIALS\n31000017;;T.M.\n");
+    let mapping = import::recognise(&table.headers);
+    let mut told = Vec::new();
+    store
+        .import_staff_with_progress(&table, &mapping, date(TODAY), |p| told.push(p))
+        .unwrap_err();
+    assert!(!told.is_empty());
+    assert!(told.iter().all(|p| p.stage == Stage::Checking), "{told:?}");
 }

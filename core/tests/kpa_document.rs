@@ -301,3 +301,51 @@ fn the_review_dates_printed_are_the_cycles_own() {
         );
     }
 }
+
+#[test]
+fn a_cycles_allocations_print_alike_on_one_thread_and_on_every_core() {
+    let (dir, store) = sample_store();
+    let cycle = store.cycle_containing(date("2026-11-23")).unwrap().unwrap();
+    let rows = document::cycle_allocations(&store, cycle.id.unwrap())
+        .unwrap()
+        .latest;
+    assert!(rows.len() > 1);
+    // Shared behind a lock, as the window shares it, so that a pool's thread may ask for it.
+    let store = std::sync::Mutex::new(store);
+    let print = |folder: &Path| {
+        let mut done = Vec::new();
+        let batch = document::write_kpa_allocations(
+            || Ok::<_, mentordesk_core::Error>(store.lock().unwrap()),
+            &rows,
+            date("2026-11-23"),
+            folder,
+            |n, total, _| done.push((n, total)),
+        )
+        .unwrap();
+        assert!(batch.failures.is_empty(), "{:?}", batch.failures);
+        assert_eq!(
+            done,
+            (1..=rows.len())
+                .map(|n| (n, rows.len()))
+                .collect::<Vec<_>>()
+        );
+        let names: Vec<_> = batch
+            .printed
+            .iter()
+            .map(|p| {
+                assert!(std::fs::read(p).unwrap().starts_with(b"%PDF-"));
+                p.file_name().unwrap().to_owned()
+            })
+            .collect();
+        names
+    };
+    // On a pool of one thread, the thread reading the facts must also print every document.
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap()
+        .install(|| print(&dir.path().join("one thread")));
+    let all = print(&dir.path().join("all cores"));
+    assert_eq!(one, all);
+    assert_eq!(one.len(), rows.len());
+}

@@ -4,6 +4,7 @@
 
 use mentordesk_core::access::{Permission, Role, User};
 use mentordesk_core::store::Confidential;
+use serde::Serialize;
 
 use crate::commands::NEEDS;
 use crate::ipc::IpcError;
@@ -33,6 +34,30 @@ pub fn check(command: &str, user: Option<&User>) -> Result<(), IpcError> {
         (Need::Nothing, _) => Ok(()),
         (Need::Permission(_), None) => Err(signed_out()),
         (Need::Permission(permission), Some(user)) => Ok(user.role.require(permission)?),
+    }
+}
+
+/// What the person signed in may do: their role, its permissions (core's `Role::permissions`)
+/// and every command the gate lets them call. The window shows only the buttons whose command
+/// is listed; the gate still decides each call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Allowed {
+    pub role: Role,
+    pub permissions: Vec<Permission>,
+    pub commands: Vec<&'static str>,
+}
+
+/// What `user` may do, read from the same list and the same decision as the gate's, so the
+/// window can never offer a command the gate refuses.
+pub fn allowed(user: &User) -> Allowed {
+    Allowed {
+        role: user.role,
+        permissions: user.role.permissions(),
+        commands: NEEDS
+            .iter()
+            .map(|&(name, _)| name)
+            .filter(|name| check(name, Some(user)).is_ok())
+            .collect(),
     }
 }
 
@@ -164,6 +189,33 @@ mod tests {
         }
         assert!(check("change_password", Some(&viewer)).is_ok());
         assert_eq!(need("save_settings"), Need::Permission(Settings));
+    }
+
+    #[test]
+    fn what_a_role_is_told_it_may_do_is_what_the_gate_lets_through() {
+        for role in [Role::ProgrammeManager, Role::HrOfficer, Role::Viewer] {
+            let me = user(role);
+            let told = allowed(&me);
+            assert_eq!(told.role, role);
+            assert_eq!(told.permissions, role.permissions());
+            for command in registered() {
+                assert_eq!(
+                    told.commands.contains(&command),
+                    check(command, Some(&me)).is_ok(),
+                    "{command} as {role:?}"
+                );
+            }
+        }
+        let viewer = allowed(&user(Role::Viewer));
+        assert!(viewer.commands.contains(&"list_staff"));
+        assert!(viewer.commands.contains(&"print_agreement"));
+        assert!(!viewer.commands.contains(&"save_staff"));
+        assert!(
+            !viewer.commands.contains(&"print_letter"),
+            "printing a letter records it"
+        );
+        let manager = allowed(&user(Role::ProgrammeManager));
+        assert_eq!(manager.commands.len(), registered().len());
     }
 
     #[test]

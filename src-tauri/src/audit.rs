@@ -3,7 +3,7 @@
 //! `store::audit`); nothing here can change it.
 
 use mentordesk_core::audit_export::write_audit_csv;
-use mentordesk_core::store::{AuditEntry, AuditQuery, ChainCheck};
+use mentordesk_core::store::{AuditEntry, AuditQuery, TrailCheck};
 use tauri::{AppHandle, State};
 
 use crate::dialogs::{choose, Ask};
@@ -15,9 +15,10 @@ pub fn audit_entries(db: State<'_, Db>, query: AuditQuery) -> Reply<Vec<AuditEnt
     Ok(db.store()?.audit_entries(&query)?)
 }
 
+/// Checks the trail's chain, and its end against the newest automatic backup.
 #[tauri::command(async)]
-pub fn check_audit_chain(db: State<'_, Db>) -> Reply<ChainCheck> {
-    Ok(db.store()?.check_audit_chain()?)
+pub fn check_audit_chain(db: State<'_, Db>) -> Reply<TrailCheck> {
+    Ok(db.store()?.check_audit_trail(None, None)?)
 }
 
 /// Writes the lines the filters select (all of them, whatever the window's limit) to a CSV

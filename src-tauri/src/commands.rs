@@ -75,6 +75,7 @@ commands! {
     performance::workload => READ,
 
     dashboard::dashboard => READ,
+    dashboard::attention_page => READ,
 
     workplans::work_plan => READ,
     workplans::generate_work_plan => WRITE,
@@ -169,6 +170,7 @@ commands! {
     safekeeping::backup_now => ADMINISTER,
     safekeeping::inspect_backup => ADMINISTER,
     safekeeping::restore_backup => ADMINISTER,
+    safekeeping::restore_new_programme => ADMINISTER,
     // An encrypted database is unlocked before anyone can sign in: the accounts are in it.
     safekeeping::unlock => NOTHING,
     safekeeping::set_passphrase => ADMINISTER,
@@ -187,6 +189,8 @@ commands! {
     users::sign_out => NOTHING,
     // Anyone signed in may change their own password, a viewer too.
     users::change_password => READ,
+    // What the person signed in may do, so that the window shows only what they may use.
+    permissions::permissions => READ,
     users::list_users => ADMINISTER,
     users::add_user => ADMINISTER,
     users::set_user_role => ADMINISTER,

@@ -22,6 +22,7 @@
 //! - `documents`: printing agreements, KPA allocations and contracts, and handing the PDFs to
 //!   the person.
 //! - `users`: first start, signing in and out, passwords, and the people who may sign in.
+//! - `permissions`: what the person signed in may do, for the window to show only that.
 //! - `audit`: reading, checking and exporting the audit trail.
 //! - `transfer`: importing staff from HR files (choose, preview, apply) and exporting every
 //!   register to CSV or Excel.
@@ -45,6 +46,7 @@ mod endings;
 mod evaluations;
 mod ipc;
 mod performance;
+mod permissions;
 mod programme;
 mod programme_report;
 mod progress;

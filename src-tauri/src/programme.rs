@@ -14,6 +14,8 @@ use crate::ipc::{today, Db, IpcError, Reply};
 /// What the window needs to know before it shows anything.
 #[derive(Debug, Serialize)]
 pub struct AppStatus {
+    /// MentorDesk's version, the workspace's one number (shown in the About box).
+    pub version: &'static str,
     pub database_path: String,
     /// True when the register holds no staff yet: the window offers the welcome screen.
     pub is_empty: bool,
@@ -41,6 +43,7 @@ pub fn app_status(db: State<'_, Db>) -> Reply<AppStatus> {
         _ => (false, false),
     };
     Ok(AppStatus {
+        version: env!("CARGO_PKG_VERSION"),
         database_path: db.path().display().to_string(),
         is_empty,
         data_version: LATEST_VERSION,

@@ -127,6 +127,27 @@ pub fn restore_backup(
     Ok(restored)
 }
 
+/// Restores the backup inspected last in place of a new, empty programme (the first start on a
+/// new computer), taking the backup's encryption and passphrase as the database's own.
+#[tauri::command(async)]
+pub fn restore_new_programme(
+    db: State<'_, Db>,
+    chosen: State<'_, ChosenBackup>,
+    passphrase: Option<String>,
+) -> Reply<()> {
+    let Some(path) = chosen.get() else {
+        return Err(IpcError::new(
+            "no_backup_chosen",
+            "Choose the backup to restore first.",
+        ));
+    };
+    db.reopen_after(|store| store.restore_fresh(&path, passphrase.as_deref()))?;
+    chosen.set(None);
+    // The accounts are now the backup's: whoever restored it signs in again as one of them.
+    db.set_user(None)
+
+}
+
 /// Opens the encrypted database with its passphrase, then makes today's automatic backup.
 #[tauri::command(async)]
 pub fn unlock(db: State<'_, Db>, passphrase: String) -> Reply<()> {

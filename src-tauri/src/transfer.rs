@@ -1,7 +1,8 @@
 //! Commands that move data in and out: importing staff from an HR system's CSV or XLSX file
 //! (choose the file, preview with a mapping, apply), and exporting every register to CSV
 //! files or a workbook. Reading, planning and writing are core's (`import`, `export`); the
-//! shell keeps only the path of the file the person chose, so the window never names a path.
+//! shell keeps only the path of the file the person chose, so the window never names a path,
+//! and passes on how far an import has got.
 
 use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
@@ -9,7 +10,7 @@ use std::sync::{Mutex, PoisonError};
 use mentordesk_core::export::{self, Exported, Format};
 use mentordesk_core::import::{self, Field, Plan, Preview, Table};
 use mentordesk_core::Error;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Emitter, State};
 
 use crate::dialogs::{self, Ask};
 use crate::ipc::{today, Db, Reply};
@@ -71,15 +72,23 @@ pub fn plan_import(
 }
 
 /// Imports the chosen file with `mapping`: planned again and applied in one transaction, or
-/// refused whole while any line has a problem.
-#[tauri::command]
+/// refused whole while any line has a problem. The window hears how far the checking and the
+/// saving have got (`import-progress`); the command runs off the main thread so that it can
+/// draw them meanwhile.
+#[tauri::command(async)]
 pub fn apply_import(
+    app: AppHandle,
     db: State<'_, Db>,
     chosen: State<'_, ChosenFile>,
     mapping: Vec<Option<Field>>,
 ) -> Reply<Plan> {
     let table = chosen.table()?;
-    Ok(db.store()?.import_staff(&table, &mapping, today())?)
+    Ok(db
+        .store()?
+        .import_staff_with_progress(&table, &mapping, today(), |progress| {
+            // The import is worth finishing even when the window is not listening any more.
+            let _ = app.emit("import-progress", progress);
+        })?)
 }
 
 /// Asks for a folder and exports every register into it: a folder of CSV files named with

@@ -18,6 +18,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+pub mod axe;
+pub mod keys;
 pub mod steps;
 
 pub use fantoccini::elements::Element;
@@ -66,18 +68,27 @@ impl App {
     /// database in a temporary folder. A window that fails to open is tried once more on new
     /// ports: with tests in parallel, a port found free can be taken before the driver binds it.
     pub async fn launch() -> App {
-        match App::try_launch().await {
+        let app = App::launch_on(|_| {}).await;
+        app.create_first_account().await;
+        app
+    }
+
+    /// Opens the window on a database that `prepare` makes first at the path it is given (an
+    /// encrypted one, say; it may also leave the path alone), and signs nobody in: the window
+    /// is left at whatever that database asks first (the first account's form for none).
+    pub async fn launch_on(prepare: fn(&Path)) -> App {
+        match App::try_launch(prepare).await {
             Ok(app) => app,
             Err(first) => {
                 eprintln!("the window did not open; trying once more on new ports:\n{first}");
-                App::try_launch()
+                App::try_launch(prepare)
                     .await
                     .unwrap_or_else(|second| panic!("{second}"))
             }
         }
     }
 
-    async fn try_launch() -> Result<App, String> {
+    async fn try_launch(prepare: fn(&Path)) -> Result<App, String> {
         require_display();
         let application = app_binary();
         let tauri_driver = find_on_path("tauri-driver").unwrap_or_else(|| {
@@ -98,6 +109,7 @@ impl App {
             .tempdir()
             .expect("could not create a temporary folder for the test database");
         let db_path = dir.path().join("mentordesk.sqlite3");
+        prepare(&db_path);
         let driver_log = dir.path().join("tauri-driver.log");
         let log = File::create(&driver_log).expect("could not create the tauri-driver log file");
         let (port, native_port) = two_free_ports();
@@ -137,14 +149,13 @@ impl App {
         };
         app.wait_until_driver_listens(port).await;
         app.client = Some(app.start_session(port, &application).await?);
-        app.create_first_account().await;
         Ok(app)
     }
 
     /// Creates the programme manager's account on the new database through the window's
     /// first-start form, as the first person to use MentorDesk would, and leaves them signed
     /// in: tests start where a programme manager's working day does.
-    async fn create_first_account(&self) {
+    pub async fn create_first_account(&self) {
         let (name, password) = MANAGER;
         self.fill("#signin-name", name).await;
         self.fill("#signin-password", password).await;

@@ -26,6 +26,7 @@ export function disputesSection(ctx) {
   // takes the dispute's id.
   const steps = recordCard(ctx, {
     prefix: 'dispute-step',
+    commands: { save: 'save_dispute_step', remove: 'remove_dispute_step' },
     listPrefix: 'dispute-steps',
     id: 'dispute-steps',
     class: 'dispute-steps',
@@ -121,6 +122,7 @@ export function disputesSection(ctx) {
 
   const card = recordCard(ctx, {
     prefix: 'dispute',
+    commands: { save: 'save_dispute', remove: 'remove_dispute' },
     listPrefix: 'disputes',
     id: 'disputes',
     class: 'progress-card',

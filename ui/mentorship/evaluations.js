@@ -134,6 +134,7 @@ export function evaluationsSection(ctx) {
 
   const card = recordCard(ctx, {
     prefix: 'evaluation',
+    commands: { save: 'save_evaluation', remove: 'remove_evaluation' },
     listPrefix: 'evaluations',
     id: 'evaluations',
     class: 'progress-card evaluations',

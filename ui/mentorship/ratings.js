@@ -46,6 +46,7 @@ export function ratingsSection(ctx) {
 
   const card = recordCard(ctx, {
     prefix: 'rating',
+    commands: { save: 'save_rating', remove: 'remove_rating' },
     listPrefix: 'ratings',
     id: 'ratings',
     class: 'progress-card',

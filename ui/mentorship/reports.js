@@ -54,6 +54,7 @@ export function progressReportsSection(ctx) {
   const recommendation = (code) => ctx.label('recommendation', code);
   const card = recordCard(ctx, {
     prefix: 'report',
+    commands: { save: 'save_report_entry', remove: 'remove_report_entry' },
     id: 'progress-reports',
     class: 'progress-reports',
     title: 'Progress reports',

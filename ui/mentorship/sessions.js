@@ -24,7 +24,7 @@ export function sessionLogSection(ctx) {
   // The actions agreed in the session, one row each.
   const actionRows = el('div', { class: 'rows', id: 'session-actions' });
   const addActionButton = el('button', {
-    type: 'button', id: 'session-add-action', class: 'secondary small', text: 'Add an action',
+    type: 'button', id: 'session-add-action', class: 'secondary small', text: 'Add an action', command: 'save_session',
     onclick: () => {
       const row = actionRow();
       actionRows.append(row);
@@ -53,7 +53,7 @@ export function sessionLogSection(ctx) {
       el('div', { class: 'row-head' },
         el('span', { class: 'row-number' }),
         el('button', {
-          type: 'button', class: 'quiet remove', text: 'Remove', title: 'Remove this action',
+          type: 'button', class: 'quiet remove', text: 'Remove', title: 'Remove this action', command: 'save_session',
           onclick: () => {
             row.remove();
             renumber();
@@ -111,7 +111,7 @@ export function sessionLogSection(ctx) {
           el('td', { class: 'nowrap' }, a.due_on ?? '',
             el('span', { class: `open-action-due${due.late ? ' late' : ''}`, text: due.text })),
           el('td', { class: 'nowrap' }, el('button', {
-            type: 'button', class: 'secondary small', id: `open-action-done-${a.id}`, text: 'Done',
+            type: 'button', class: 'secondary small', id: `open-action-done-${a.id}`, text: 'Done', command: 'complete_action',
             title: `Mark "${a.description}" done today`,
             onclick: (event) => markDone(a, event.currentTarget),
           })));
@@ -122,6 +122,7 @@ export function sessionLogSection(ctx) {
 
   const card = recordCard(ctx, {
     prefix: 'session',
+    commands: { save: 'save_session', remove: 'remove_session' },
     listPrefix: 'sessions',
     id: 'sessions',
     class: 'sessions',

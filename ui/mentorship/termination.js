@@ -50,6 +50,7 @@ export function terminationSection(ctx) {
     certificate.box);
   const card = recordCard(ctx, {
     prefix: 'termination',
+    commands: { save: 'save_termination_step', remove: 'remove_termination_step' },
     id: 'termination',
     class: 'progress-card',
     title: 'Termination',

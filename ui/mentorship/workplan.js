@@ -13,7 +13,7 @@ import { localToday } from '../dates.js';
 export function workPlanSection(ctx) {
   const generateButton = el('button', {
     type: 'button', id: 'workplan-generate', class: 'secondary small', text: 'Generate work plan',
-    onclick: () => generate(),
+    onclick: () => generate(), command: 'generate_work_plan',
   });
 
   // The mentor's sign-off is an action of its own, not a part of Save.
@@ -21,7 +21,7 @@ export function workPlanSection(ctx) {
   const commentBlock = fieldBlock('workplan', { name: 'sign_off_comment', label: 'Comment', wide: true });
   const signedOn = signedOnBlock.querySelector('input');
   const comment = commentBlock.querySelector('input');
-  const signOff = el('fieldset', { class: 'workplan-sign-off' },
+  const signOff = el('fieldset', { class: 'workplan-sign-off', command: 'sign_off_event' },
     el('legend', { text: 'Mentor\'s sign-off' }),
     el('div', { class: 'grid' }, signedOnBlock, commentBlock),
     el('button', { type: 'button', id: 'workplan-sign-off', class: 'secondary small', text: 'Sign off', onclick: () => signOffOpen() }));
@@ -34,6 +34,7 @@ export function workPlanSection(ctx) {
 
   const card = recordCard(ctx, {
     prefix: 'workplan',
+    commands: { save: 'save_work_plan_event', remove: 'remove_work_plan_event' },
     id: 'workplan',
     class: 'workplan',
     title: 'Work plan',

@@ -71,7 +71,7 @@ export function applicationsScreen(ctx) {
     const note = el('p', { class: 'section-note' });
     const startButton = el('button', {
       type: 'button', id: 'applications-start-review', class: 'secondary small', text: 'Take up for review',
-      onclick: () => startReview(),
+      onclick: () => startReview(), command: 'start_application_review',
     });
     const prefix = 'applications-review-form';
     const reviewedOn = cardField(prefix, { name: 'reviewed_on', label: 'Reviewed on', type: 'date', required: true });
@@ -88,7 +88,9 @@ export function applicationsScreen(ctx) {
       hint: 'Printed in the letter to the applicant and kept in the decision trail.',
     });
     const saveButton = el('button', { type: 'submit', id: 'applications-review-save', class: 'primary small', text: 'Record decision' });
-    const editor = el('form', { id: prefix, class: 'app-editor', novalidate: true, autocomplete: 'off', hidden: true },
+    const editor = el('form', {
+      id: prefix, class: 'app-editor', novalidate: true, autocomplete: 'off', hidden: true, command: 'record_committee_review',
+    },
       el('h3', { text: 'Record the committee\'s decision' }),
       el('p', { class: 'form-error', role: 'alert', tabindex: -1, hidden: true }),
       el('div', { class: 'grid' }, reviewedOn.block, decision.block, members.block, notes.block, reasons.block),
@@ -225,7 +227,7 @@ export function applicationsScreen(ctx) {
             mentorName(s),
             el('span', { class: 'suggestion-score' }, el('strong', { text: String(s.score) }), ' points'),
             el('button', {
-              type: 'button', class: 'secondary small propose', text: 'Propose',
+              type: 'button', class: 'secondary small propose', text: 'Propose', command: 'match_application',
               title: `Propose ${s.name} as mentor`, onclick: () => propose(s),
             })),
           el('ul', { class: 'reasons' }, s.reasons.map((r) => el('li', { text: r.text })))))));
@@ -299,7 +301,9 @@ export function applicationsScreen(ctx) {
       hint: 'Required when the mentor declines: the application then goes back to matching.',
     });
     const saveButton = el('button', { type: 'submit', id: 'applications-reply-save', class: 'primary small', text: 'Record answer' });
-    const editor = el('form', { id: prefix, class: 'app-editor', novalidate: true, autocomplete: 'off' },
+    const editor = el('form', {
+      id: prefix, class: 'app-editor', novalidate: true, autocomplete: 'off', command: 'record_mentor_reply',
+    },
       el('p', { class: 'form-error', role: 'alert', tabindex: -1, hidden: true }),
       el('div', { class: 'grid' }, answer, on.block, reason.block),
       el('div', { class: 'app-actions' }, saveButton, el('span', { class: 'form-status', role: 'status' })));
@@ -397,7 +401,7 @@ export function applicationsScreen(ctx) {
     const list = el('ul', { class: 'letters', id: 'applications-letter-list' });
     const allButton = el('button', {
       type: 'button', id: 'applications-print-letters', class: 'secondary small', text: 'Print all pending letters',
-      onclick: () => printAll(),
+      onclick: () => printAll(), command: 'print_pending_letters',
     });
     const allNote = el('p', { class: 'section-note letters-all-note' });
     const allStatus = el('p', { class: 'document-status', role: 'status', 'aria-live': 'polite' });
@@ -435,6 +439,7 @@ export function applicationsScreen(ctx) {
           prefix: `letter-${letter.id}`,
           label: letterName(letter.kind),
           buttonText: 'Print',
+          command: 'print_letter',
           print: async () => {
             const path = await api.printLetter(letter.id);
             // A letter printed is no longer owed; printing it again only writes it again.
@@ -577,6 +582,7 @@ export function applicationsScreen(ctx) {
       return parts.view.application;
     },
     save: api.saveApplication,
+    saveCommand: 'save_application',
     blank: () => {
       parts.view = null;
       return {

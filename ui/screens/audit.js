@@ -140,11 +140,12 @@ export function auditScreen() {
     chain.className = 'audit-chain';
     try {
       const found = await api.checkAuditChain();
-      if (found.first_break === null) {
-        chain.textContent = `The chain is intact: all ${found.lines} lines follow from the ones before them (checked at ${timeNow()}).`;
-        chain.classList.add('intact');
+      const end = endWords(found.end);
+      if (found.chain.first_break === null) {
+        chain.textContent = `The chain is intact: all ${found.chain.lines} lines follow from the ones before them (checked at ${timeNow()}). ${end.text}`;
+        chain.classList.add(end.cut ? 'broken' : 'intact');
       } else {
-        chain.textContent = `The chain is broken at line ${found.first_break}: that line was changed, or one before it removed, after it was written. Lines before it are intact.`;
+        chain.textContent = `The chain is broken at line ${found.chain.first_break}: that line was changed, or one before it removed, after it was written. Lines before it are intact. ${end.text}`;
         chain.classList.add('broken');
       }
     } catch (error) {
@@ -175,5 +176,22 @@ export function auditScreen() {
       }
       await reload();
     },
+  };
+}
+
+// What comparing the trail's end with the newest automatic backup found, in words.
+function endWords(end) {
+  if (!end) return { text: 'There is no backup yet to check the trail\u2019s end against.', cut: false };
+  const saw = `${end.anchor.lines} line${end.anchor.lines === 1 ? '' : 's'}`;
+  const found = end.found;
+  if (found.found === 'holds') {
+    return { text: `Its end is intact: it holds all ${saw} of the backup ${end.backup}, and ${found.since} since.`, cut: false };
+  }
+  if (found.found === 'replaced') {
+    return { text: `The newest backup, ${end.backup}, holds the history that the restore of ${found.at} by ${found.by} replaced, so it cannot vouch for the trail\u2019s end; the next backup will.`, cut: false };
+  }
+  return {
+    text: `Lines were cut from its end: the backup ${end.backup} holds ${saw}, and from line ${found.from} on, ${found.missing} of them ${found.missing === 1 ? 'is' : 'are'} gone or changed.`,
+    cut: true,
   };
 }

@@ -42,7 +42,7 @@ export function cohortScreen(ctx) {
     el('h2', { text: 'Left unmatched' }), unmatched);
   const capacity = el('div', { id: 'cohort-capacity', class: 'cohort-capacity', 'aria-live': 'polite' });
   const acceptButton = el('button', {
-    type: 'button', id: 'cohort-accept', class: 'primary', text: 'Accept and save',
+    type: 'button', id: 'cohort-accept', class: 'primary', text: 'Accept and save', command: 'accept_cohort',
   });
   const saveError = el('p', { class: 'form-error', id: 'cohort-save-error', role: 'alert', hidden: true });
   const proposalPane = el('div', { id: 'cohort-proposal', class: 'cohort-proposal', hidden: true },

@@ -35,6 +35,8 @@ export function cyclesScreen(ctx) {
     },
     get: api.getCycle,
     save: api.saveCycle,
+    saveCommand: 'save_cycle',
+    newCommand: 'add_next_cycle',
     blank: () => null,
     // The cycle after the latest one, or the one containing today when there is none yet.
     create: async () => {

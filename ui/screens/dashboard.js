@@ -1,14 +1,16 @@
 // Today: what needs the office's attention, one group per kind in the order core gives them.
-// Which lines there are and their words are core's (`store::dashboard`); this screen groups
-// them, counts them and makes each line open its record: a mentorship's page, or the mentor
-// for an appointment. It is read again whenever it is shown.
+// Which lines there are, their words and how many core words at a time are core's
+// (`store::dashboard`): each group arrives with its count and its first page of lines, and
+// "Show more" asks core for the next page of that kind. This screen lays the groups out and
+// makes each line open its record: a mentorship's page, or the mentor for an appointment. It
+// is read again whenever it is shown.
 
 import * as api from '../api.js';
 import { el } from '../forms.js';
 import { todayInWords } from '../dates.js';
 
-// A group longer than this shows its first lines and offers the rest, so that one busy kind
-// does not push the others off the screen.
+// A group longer than this shows its first lines and offers more, so that one busy kind does
+// not push the others off the screen.
 const SHOWN = 3;
 
 // What an empty group says, by kind code; calm words rather than an empty box.
@@ -77,40 +79,61 @@ export function dashboardScreen(ctx) {
       el('span', { class: 'attention-about', text: item.about })));
   }
 
-  function group(kind, items) {
-    const heading = el('h2', {},
-      kind.label,
-      el('span', { class: `attention-count${items.length ? ' some' : ''}`, text: String(items.length) }));
+  // "Show more" first shows the rest of the page already here, then asks core for the next
+  // page of the kind; it goes once every line is shown. The count is core's as of the last
+  // page, in case a line came or went since the screen was read.
+  function group(kind, given) {
+    let count = given?.count ?? 0;
+    const waiting = [...(given?.lines ?? [])];
+    const countBadge = el('span', { class: `attention-count${count ? ' some' : ''}`, text: String(count) });
     const block = el('section', {
       id: `dashboard-${kind.code}`,
-      class: `attention-group${items.length ? '' : ' clear'}`,
+      class: `attention-group${count ? '' : ' clear'}`,
       'aria-label': kind.label,
-    }, heading);
-    if (items.length === 0) {
+    }, el('h2', {}, kind.label, countBadge));
+    if (count === 0) {
       block.append(el('p', { class: 'attention-none', text: NOTHING[kind.code] ?? 'Nothing here today.' }));
       return block;
     }
-    const list = el('ul', { class: 'attention-list' }, items.slice(0, SHOWN).map(line));
+    const list = el('ul', { class: 'attention-list' }, waiting.splice(0, SHOWN).map(line));
     block.append(list);
-    if (items.length > SHOWN) {
-      const more = el('button', {
-        type: 'button',
-        class: 'quiet small attention-more',
-        text: `Show all ${items.length}`,
-      });
-      more.addEventListener('click', () => {
-        list.append(...items.slice(SHOWN).map(line));
-        more.remove();
-      });
-      block.append(more);
-    }
+    const more = el('button', { type: 'button', class: 'quiet small attention-more' });
+    const refresh = () => {
+      const hidden = count - list.children.length;
+      countBadge.textContent = String(count);
+      more.textContent = `Show more (${hidden} not shown)`;
+      if (hidden <= 0) more.remove();
+    };
+    more.addEventListener('click', async () => {
+      if (waiting.length === 0) {
+        more.disabled = true;
+        try {
+          const page = await api.attentionPage(kind.code, list.children.length);
+          count = page.count;
+          waiting.push(...page.lines);
+          // A page that brings nothing means the kind has shrunk since the screen was read.
+          if (page.lines.length === 0) count = list.children.length;
+          loadError.hidden = true;
+        } catch (error) {
+          loadError.textContent = error.message;
+          loadError.hidden = false;
+        } finally {
+          more.disabled = false;
+        }
+      }
+      list.append(...waiting.splice(0).map(line));
+      refresh();
+    });
+    block.append(more);
+    refresh();
     return block;
   }
 
-  function render(items) {
-    summary.textContent = summaryOf(items.length);
+  function render(given) {
+    const total = given.reduce((sum, g) => sum + g.count, 0);
+    summary.textContent = summaryOf(total);
     const kinds = ctx.vocab.attention_kind ?? [];
-    groups.replaceChildren(...kinds.map((kind) => group(kind, items.filter((i) => i.kind === kind.code))));
+    groups.replaceChildren(...kinds.map((kind) => group(kind, given.find((g) => g.kind === kind.code))));
   }
 
   async function show() {

@@ -1,13 +1,17 @@
 // Import and export: staff from an HR system's CSV or Excel file (choose the file, check which
 // column holds what, read the line-by-line preview, then import all or nothing), and every
 // register exported to CSV files or one Excel workbook. Reading, checking and writing are
-// core's; the shell keeps the chosen file, so this screen never names a path.
+// core's; the shell keeps the chosen file, so this screen never names a path. A large file's
+// import shows a progress bar fed by the shell, as the progress reports' batch does.
 
 import * as api from '../api.js';
 import { el, renderTable } from '../forms.js';
 import { exportButtons } from '../exports.js';
 
 const OUTCOMES = { add: 'New', update: 'Update', unchanged: 'Unchanged', error: 'Error' };
+
+// What the progress bar says of each stage of an import, by core's stage code.
+const STAGES = { checking: 'lines checked', saving: 'staff saved' };
 
 // What a line's "Details" cell says: its problems, or the fields that change.
 function details(line) {
@@ -42,10 +46,14 @@ export function importScreen() {
   const summary = el('p', { class: 'import-summary', id: 'import-summary', role: 'status' });
   const reportTable = el('table', { class: 'list import-report', id: 'import-report' });
   const applyButton = el('button', { type: 'button', id: 'import-apply', disabled: true, text: 'Import' });
+  // The progress bar wears the progress reports' classes, so that both bars look alike.
+  const bar = el('progress', { id: 'import-progress', max: 1, value: 0 });
+  const barText = el('span', { id: 'import-progress-text', class: 'reports-progress-text', 'aria-live': 'polite' });
+  const progress = el('div', { class: 'reports-progress', hidden: true }, bar, barText);
   const reportPart = el('div', { class: 'import-part', hidden: true },
     el('h2', { text: 'What the import will do' }), summary,
     el('div', { class: 'table-wrap' }, reportTable),
-    el('div', { class: 'import-actions' }, applyButton));
+    el('div', { class: 'import-actions' }, applyButton, progress));
   const result = el('p', { class: 'import-result', id: 'import-result', role: 'status' });
   const problem = el('p', { class: 'screen-error', id: 'import-problem', role: 'alert', hidden: true });
   const exporting = exportButtons({
@@ -58,7 +66,7 @@ export function importScreen() {
 
   section.replaceChildren(
     el('header', { class: 'screen-head' }, el('h1', { text: 'Import and export' })),
-    el('div', { class: 'import-staff' },
+    el('div', { class: 'import-staff', command: 'choose_import_file plan_import apply_import' },
       el('h2', { text: 'Import staff from an HR file' }),
       el('p', {
         class: 'section-note',
@@ -75,6 +83,15 @@ export function importScreen() {
 
   let preview = null;
   let selects = [];
+  let importing = false;
+
+  function showProgress({ stage, done, total }) {
+    // A late word from the shell must not bring back a bar the answer has put away.
+    if (!importing) return;
+    bar.max = Math.max(total, 1);
+    bar.value = done;
+    barText.textContent = `${done} of ${total} ${STAGES[stage] ?? ''}`;
+  }
 
   function failed(error) {
     problem.textContent = error.message;
@@ -165,9 +182,14 @@ export function importScreen() {
 
   applyButton.addEventListener('click', async () => {
     applyButton.disabled = true;
+    chooseButton.disabled = true;
     problem.hidden = true;
+    importing = true;
+    bar.removeAttribute('value');
+    barText.textContent = 'Starting…';
+    progress.hidden = false;
     try {
-      const done = await api.applyImport(mapping());
+      const done = await api.applyImport(mapping(), showProgress);
       showPlan(done);
       applyButton.disabled = true;
       applyButton.textContent = 'Imported';
@@ -175,6 +197,10 @@ export function importScreen() {
         + (done.new_units.length ? `; units created: ${done.new_units.join(', ')}.` : '.');
     } catch (error) {
       failed(error);
+    } finally {
+      importing = false;
+      progress.hidden = true;
+      chooseButton.disabled = false;
     }
   });
 

@@ -6,6 +6,7 @@
 import * as api from '../api.js';
 import { el, pill, nextId, confirmAction, showError, clearErrors, setStatus } from '../forms.js';
 import { timeNow } from '../dates.js';
+import { allows } from '../permissions.js';
 import { registerScreen } from '../register.js';
 import { documentBox } from '../documents.js';
 
@@ -53,7 +54,7 @@ export function kpaScreen(ctx) {
         el('div', { class: 'field kpa-weight' }, el('label', { for: weight.id, text: 'Weight %' }), weight),
         el('label', { class: 'kpa-mentoring', for: mentoring.id }, mentoring, el('span', { text: 'Mentoring KPA' })),
         el('button', {
-          type: 'button', class: 'quiet remove', text: 'Remove', title: 'Remove this KPA',
+          type: 'button', class: 'quiet remove', text: 'Remove', title: 'Remove this KPA', command: 'save_kpa_allocation',
           onclick: () => {
             row.remove();
             renumber();
@@ -254,10 +255,10 @@ export function kpaScreen(ctx) {
     }
   }
 
-  // The current cycle, recorded first if need be. A viewer may not record it: they see every
-  // cycle instead, and the screen still opens.
+  // The current cycle, recorded first if need be. Whoever may not record it (a viewer) sees
+  // every cycle instead, and the screen still opens.
   async function cycleChoice() {
-    if (ctx.user?.role === 'viewer') return null;
+    if (!allows('ensure_cycle')) return null;
     const cycle = await api.ensureCycle(null);
     parts.currentCycle = cycle.id;
     return cycle.id;
@@ -300,6 +301,7 @@ export function kpaScreen(ctx) {
     }),
     get: getView,
     save: api.saveKpaAllocation,
+    saveCommand: 'save_kpa_allocation',
     blank: async () => {
       const cycleId = parts.screen?.section.querySelector('#kpa-filter-cycle_id')?.value || parts.currentCycle;
       parts.view = null;
@@ -350,9 +352,10 @@ export function kpaScreen(ctx) {
       head.append(parts.statusPill);
       parts.finaliseButton = el('button', {
         type: 'button', id: 'kpa-finalise', class: 'secondary', text: 'Finalise', onclick: () => finalise(form),
+        command: 'save_kpa_allocation finalise_kpa_allocation',
       });
       parts.changeButton = el('button', {
-        type: 'button', id: 'kpa-change', class: 'secondary',
+        type: 'button', id: 'kpa-change', class: 'secondary', command: 'save_kpa_allocation',
         onclick: () => {
           parts.editing = true;
           applyEditing(form);
@@ -392,7 +395,7 @@ export function kpaScreen(ctx) {
         parts.kpas,
         el('div', { class: 'kpa-foot' },
           el('button', {
-            type: 'button', id: 'kpa-add', class: 'secondary small', text: 'Add a KPA',
+            type: 'button', id: 'kpa-add', class: 'secondary small', text: 'Add a KPA', command: 'save_kpa_allocation',
             onclick: () => {
               const row = kpaRow();
               parts.kpas.append(row);
@@ -416,6 +419,7 @@ export function kpaScreen(ctx) {
       parts.suggestion = el('p', { class: 'section-note', id: 'kpa-suggestion' });
       parts.useSuggestion = el('button', {
         type: 'button', id: 'kpa-use-suggestion', class: 'secondary small', text: 'Use the suggested weight',
+        command: 'save_kpa_allocation',
         onclick: () => useSuggestedWeight(),
       });
       const workloadSection = el('fieldset', { class: 'section' },

@@ -112,6 +112,7 @@ export function mentorsScreen(ctx) {
     list: (q) => api.listMentors(q.text, q.include_archived),
     get: api.getMentor,
     save: api.saveMentor,
+    saveCommand: 'save_mentor',
     blank: () => ({
       id: null, staff_id: null, external_name: '', organisation_id: null, fields_of_expertise: '',
       qualifications: '', professional_background: '', scarce_skills: '', years_experience: null,
@@ -220,7 +221,7 @@ export function mentorsScreen(ctx) {
         type: 'button', id: 'mentors-renew', class: 'secondary small', text: 'Renew appointment',
         onclick: () => renew(form),
       });
-      const renewPanel = el('div', { class: 'renew' },
+      const renewPanel = el('div', { class: 'renew', command: 'renew_appointment' },
         el('div', { class: 'grid' },
           el('div', { class: 'field', dataset: { field: 'reviewed_on' } },
             el('label', { for: parts.reviewedOn.id, text: 'Reviewed on' }), parts.reviewedOn,

@@ -36,7 +36,7 @@ export function mentorshipsScreen(ctx) {
 
   function removeButton(what, row) {
     return el('button', {
-      type: 'button', class: 'quiet remove', text: 'Remove', title: `Remove this ${what}`,
+      type: 'button', class: 'quiet remove', text: 'Remove', title: `Remove this ${what}`, command: 'save_mentorship',
       onclick: () => {
         row().remove();
         renumber();
@@ -119,6 +119,7 @@ export function mentorshipsScreen(ctx) {
     }),
     get: api.getMentorship,
     save: api.saveMentorship,
+    saveCommand: 'save_mentorship',
     blank: () => ({
       id: null, mentor_id: null, protege_id: null, start_date: null, end_date: null, purpose: null,
       mode: 'face_to_face', frequency: 'monthly', meeting_minutes: 60, meeting_place: '',
@@ -243,7 +244,7 @@ export function mentorshipsScreen(ctx) {
           parts.goals,
           el('p', { class: 'field-error', dataset: { for: 'goals' }, 'aria-live': 'polite' }),
           el('button', {
-            type: 'button', id: 'mentorships-add-goal', class: 'secondary small', text: 'Add a goal',
+            type: 'button', id: 'mentorships-add-goal', class: 'secondary small', text: 'Add a goal', command: 'save_mentorship',
             onclick: () => {
               const row = goalRow();
               parts.goals.append(row);
@@ -259,6 +260,7 @@ export function mentorshipsScreen(ctx) {
           el('p', { class: 'field-error', dataset: { for: 'competencies' }, 'aria-live': 'polite' }),
           el('button', {
             type: 'button', id: 'mentorships-add-competency', class: 'secondary small', text: 'Add a competency',
+            command: 'save_mentorship',
             onclick: () => {
               const row = competencyRow();
               parts.competencies.append(row);
@@ -334,7 +336,7 @@ function addendumPanel(screen) {
   const reason = el('textarea', { id: 'addendum-reason', name: 'addendum_reason', rows: 2 });
   const status = el('p', { class: 'document-status', id: 'addendum-status', role: 'status', 'aria-live': 'polite' });
   const button = el('button', {
-    type: 'button', id: 'addendum-make', class: 'primary', text: 'Make an addendum with these changes',
+    type: 'button', id: 'addendum-make', class: 'primary', text: 'Make an addendum with these changes', command: 'make_addendum',
     onclick: () => make(),
   });
   const panel = el('div', { class: 'document-box addendum-panel', id: 'addendum-panel', hidden: true },

@@ -57,6 +57,7 @@ export function organisationsScreen(ctx) {
     },
     get: api.getOrganisation,
     save: api.saveOrganisation,
+    saveCommand: 'save_organisation',
     blank: () => ({
       id: null, name: '', kind: null, contact_person: '', email: '', phone: '', address: '', coordinator: '',
       days_per_year: null, time_allocation_notes: '', agreement_start: null, agreement_end: null, archived: false,

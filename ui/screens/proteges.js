@@ -30,6 +30,7 @@ export function protegesScreen(ctx) {
     list: (q) => api.listProteges(q.text, q.kind, q.include_archived),
     get: api.getProtege,
     save: api.saveProtege,
+    saveCommand: 'save_protege',
     blank: () => ({
       id: null, staff_id: null, kind: null, programme_detail: '', career_goals: '',
       career_path_plan: '', education: '', work_experience: '', strengths: '', weaknesses: '',

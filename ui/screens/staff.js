@@ -35,6 +35,7 @@ export function staffScreen(ctx) {
     list: (q) => api.listStaff({ text: q.text, unit_id: q.unit_id, include_archived: q.include_archived }),
     get: api.getStaff,
     save: api.saveStaff,
+    saveCommand: 'save_staff',
     blank: () => ({
       id: null, persal: '', first_names: '', surname: '', gender: null, race: null,
       date_of_birth: null, disability: false, designation: '', salary_level: null, unit_id: null,

@@ -28,6 +28,7 @@ export function unitsScreen(ctx) {
     },
     get: api.getUnit,
     save: api.saveUnit,
+    saveCommand: 'save_unit',
     blank: () => ({ id: null, name: '', line_manager_id: null, archived: false }),
     titleOf: (r) => r.name || 'Unit',
     sections: [

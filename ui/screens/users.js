@@ -30,8 +30,8 @@ export function usersScreen(ctx) {
   const listError = el('p', { class: 'form-error', role: 'alert', tabindex: -1, hidden: true });
   const listForm = el('form', { id: 'users-list', novalidate: true },
     listError, table,
-    el('p', { class: 'field-error', dataset: { for: 'role' } }),
-    el('p', { class: 'field-error', dataset: { for: 'active' } }),
+    el('p', { class: 'field-error', dataset: { for: 'role' }, 'aria-live': 'polite' }),
+    el('p', { class: 'field-error', dataset: { for: 'active' }, 'aria-live': 'polite' }),
     el('span', { class: 'form-status', role: 'status' }));
   const addForm = el('form', { id: 'user-add', novalidate: true, autocomplete: 'off' },
     el('p', { class: 'form-error', role: 'alert', tabindex: -1, hidden: true }),
@@ -141,6 +141,10 @@ export function changePasswordDialog() {
     el('span', { class: 'form-status', role: 'status' }));
   const dialog = el('dialog', { id: 'password-dialog', 'aria-label': 'Change my password' }, form);
   document.body.append(dialog);
+  // However the dialog closes (Cancel, Escape, a change made), the focus returns to the button
+  // that opened it.
+  let opener = null;
+  dialog.addEventListener('close', () => opener?.focus());
   form.querySelector('#password-cancel').addEventListener('click', () => dialog.close());
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -161,6 +165,7 @@ export function changePasswordDialog() {
   });
   return {
     open() {
+      opener = document.activeElement;
       clearErrors(form);
       for (const f of fields) form.elements[f.name].value = '';
       dialog.showModal();

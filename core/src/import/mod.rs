@@ -3,16 +3,22 @@
 //! `Table` of text (`table`), its columns mapped to staff fields (`Field`, `recognise`), and
 //! a `Plan` saying line by line what would be added, updated or refused (`plan`). Nothing is
 //! written until `Store::import_staff` re-plans and applies in one transaction; the SQL of
-//! that lives in `store::import`. Exporting the registers is `export`'s, not this module's.
+//! that lives in `store::import`. A large file's checking and saving tell how far they have
+//! got (`progress`). Exporting the registers is `export`'s, not this module's.
 
 mod plan;
+mod progress;
 mod table;
 mod value;
 
 use serde::{Deserialize, Serialize};
 
 pub(crate) use plan::unit_named;
-pub use plan::{plan, Change, ImportResult, Outcome, Plan, PlannedLine, Problem, Registered};
+pub use plan::{
+    plan, plan_with_progress, Change, ImportResult, Outcome, Plan, PlannedLine, Problem, Registered,
+};
+pub(crate) use progress::Ticker;
+pub use progress::{Progress, Stage};
 pub use table::{read_csv, read_file, read_xlsx, Row, Table};
 pub use value::parse_date;
 

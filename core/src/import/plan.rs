@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::progress::{Progress, Stage, Ticker};
 use super::value::{self, parse_date};
 use super::{Field, Row, Table};
 use crate::domain::{Staff, Unit};
@@ -215,13 +216,26 @@ pub fn plan(
     mapping: &[Option<Field>],
     today: NaiveDate,
 ) -> Result<Plan> {
+    plan_with_progress(register, table, mapping, today, &mut |_| {})
+}
+
+/// `plan`, telling `told` how many of the file's lines have been checked.
+pub fn plan_with_progress(
+    register: &impl Registered,
+    table: &Table,
+    mapping: &[Option<Field>],
+    today: NaiveDate,
+    told: &mut dyn FnMut(Progress),
+) -> Result<Plan> {
     let columns = Columns::new(table, mapping)?;
     let units = Units::load(register)?;
     let mut new_units: Vec<String> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut lines = Vec::with_capacity(table.rows.len());
-    for row in &table.rows {
+    let mut ticker = Ticker::start(Stage::Checking, table.rows.len(), told);
+    for (n, row) in table.rows.iter().enumerate() {
         let line = plan_line(register, &columns, &units, row, today, &mut seen)?;
+        ticker.reached(n + 1);
         if let Some((_, Some(unit))) = &line.record {
             if !new_units.iter().any(|u| unit_key(u) == unit_key(unit)) {
                 new_units.push(unit.clone());

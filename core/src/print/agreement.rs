@@ -2,14 +2,17 @@
 //! office prints, signs and files. This module turns a mentorship into the layout model; the
 //! drawing of the page belongs to `document`.
 
+use std::path::{Path, PathBuf};
+
 use chrono::NaiveDate;
 
+use super::batch::{Batch, Item};
 use super::{staff_party, Party};
 use crate::addendum::Addendum;
 use crate::document::{long_date, Block, Column, Document};
-use crate::domain::{Mentorship, ProtegeKind};
+use crate::domain::{Mentorship, ProtegeKind, Status};
 use crate::settings::Settings;
-use crate::store::Store;
+use crate::store::{MentorshipQuery, Store};
 use crate::Result;
 
 /// Everything printed in one agreement, gathered from the register.
@@ -408,13 +411,52 @@ pub fn write_agreement(
     store: &Store,
     mentorship_id: i64,
     today: NaiveDate,
-    dir: &std::path::Path,
-) -> Result<std::path::PathBuf> {
-    let doc = agreement(store, mentorship_id, today)?;
+    dir: &Path,
+) -> Result<PathBuf> {
+    write_built(&AgreementFacts::load(store, mentorship_id)?, today, dir)
+}
+
+/// Lays out the agreement of `f` and writes it into `dir`.
+fn write_built(f: &AgreementFacts, today: NaiveDate, dir: &Path) -> Result<PathBuf> {
+    let doc = build(f, today);
     let path = dir.join(format!(
         "{}-agreement.pdf",
-        Mentorship::reference(mentorship_id)
+        Mentorship::reference(f.mentorship_id)
     ));
     crate::document::write_pdf(&doc, &path)?;
     Ok(path)
+}
+
+/// Prints the agreement of every active mentorship into `folder`, created if needed, on every
+/// core; an agreement that fails is listed and the batch goes on, and `told(done, total,
+/// mentorship)` follows each one (see `batch::print`).
+pub fn write_agreements<S, E>(
+    store: impl Fn() -> std::result::Result<S, E>,
+    today: NaiveDate,
+    folder: &Path,
+    told: impl FnMut(usize, usize, &str),
+) -> std::result::Result<Batch, E>
+where
+    S: std::ops::Deref<Target = Store>,
+    E: From<crate::Error> + std::fmt::Display,
+{
+    let items: Vec<Item> = store()?
+        .mentorships(&MentorshipQuery {
+            status: Some(Status::Active),
+            ..Default::default()
+        })?
+        .into_iter()
+        .map(|row| Item {
+            id: row.id,
+            name: format!("{}, {}", row.reference, row.protege),
+        })
+        .collect();
+    super::batch::print(
+        store,
+        folder,
+        &items,
+        AgreementFacts::load,
+        |facts, dir| write_built(&facts, today, dir),
+        told,
+    )
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use super::batch::{Batch, Item};
 use crate::cycle::Cycle;
 use crate::document::{long_date, Block, Column, Document, Signatory};
 use crate::domain::{Mentor, Mentorship};
@@ -485,10 +486,46 @@ pub fn write_kpa_allocation(
     today: NaiveDate,
     dir: &Path,
 ) -> Result<PathBuf> {
-    let doc = kpa_allocation(store, allocation_id, today)?;
+    write_built(&KpaFacts::load(store, allocation_id)?, today, dir)
+}
+
+/// Lays out the allocation of `f` and writes it into `dir`.
+fn write_built(f: &KpaFacts, today: NaiveDate, dir: &Path) -> Result<PathBuf> {
+    let doc = build(f, today);
     let path = dir.join(format!("{}.pdf", file_stem(&doc.reference)));
     crate::document::write_pdf(&doc, &path)?;
     Ok(path)
+}
+
+/// Prints the allocations `rows` (a cycle's, from `cycle_allocations`) into `folder`, created
+/// if needed, on every core; one that fails is listed and the batch goes on, and `told(done,
+/// total, mentor)` follows each one (see `batch::print`).
+pub fn write_kpa_allocations<S, E>(
+    store: impl Fn() -> std::result::Result<S, E>,
+    rows: &[AllocationRow],
+    today: NaiveDate,
+    folder: &Path,
+    told: impl FnMut(usize, usize, &str),
+) -> std::result::Result<Batch, E>
+where
+    S: std::ops::Deref<Target = Store>,
+    E: From<crate::Error> + std::fmt::Display,
+{
+    let items: Vec<Item> = rows
+        .iter()
+        .map(|row| Item {
+            id: row.id,
+            name: row.mentor.clone(),
+        })
+        .collect();
+    super::batch::print(
+        store,
+        folder,
+        &items,
+        KpaFacts::load,
+        |facts, dir| write_built(&facts, today, dir),
+        told,
+    )
 }
 
 /// A reference made safe as a file name on any system: a cycle's name is typed by a person

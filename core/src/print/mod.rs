@@ -1,12 +1,14 @@
 //! The documents the office prints, signs and files, one module each: the mentorship
 //! agreement, the department–mentor contract, the agreement with an external organisation, the
 //! KPA allocation, the progress report and the selection letters. Each gathers its facts from
-//! the store and turns them into the layout model of `document`, which draws the pages. None
-//! decides a rule of the programme, and nothing below `store` depends on them.
+//! the store and turns them into the layout model of `document`, which draws the pages;
+//! `batch` prints many of one kind on every core. None decides a rule of the programme, and
+//! nothing below `store` depends on them.
 
 pub mod addendum;
 pub mod agreement;
 pub mod audit_pack;
+pub mod batch;
 pub mod certificate;
 pub mod dispute_letter;
 pub mod evaluation_form;

@@ -8,9 +8,10 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use super::agreement::AgreementFacts;
+use super::batch::Item;
+pub use super::batch::{Batch, BatchFailure};
 use super::kpa_allocation::hours;
 use super::Party;
 use crate::document::{long_date, Block, Column, Document, Signatory};
@@ -587,83 +588,59 @@ pub fn write_progress_report(
     today: NaiveDate,
     dir: &Path,
 ) -> Result<PathBuf> {
-    let doc = progress_report(store, mentorship_id, period, confidential, today)?;
-    let path = dir.join(file_name(mentorship_id, period));
+    let facts = ProgressFacts::load(store, mentorship_id, period, confidential)?;
+    write_built(&facts, today, dir)
+}
+
+/// Lays out the report of `f` and writes it into `dir`.
+fn write_built(f: &ProgressFacts, today: NaiveDate, dir: &Path) -> Result<PathBuf> {
+    let doc = build(f, today);
+    let path = dir.join(file_name(f.mentorship_id, &f.period));
     crate::document::write_pdf(&doc, &path)?;
     Ok(path)
 }
 
-/// A report of a batch that could not be printed, and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct BatchFailure {
-    /// The protégé whose report it is.
-    pub name: String,
-    pub message: String,
-}
-
-/// What printing a period's reports did.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Batch {
-    pub folder: PathBuf,
-    pub printed: Vec<PathBuf>,
-    pub failures: Vec<BatchFailure>,
-}
-
 /// Prints the report of every mentorship under way in `period` (without confidential notes)
-/// into `folder`, created if needed (the window names it with `batch_folder`). A report that
-/// fails is listed and the batch goes on. `store` is asked for before each report and let go after it, so that a
-/// window using the same store stays usable meanwhile; `told(done, total, protégé)` follows
-/// each report.
+/// into `folder`, created if needed (the window names it with `batch_folder`), on every core.
+/// A report that fails is listed and the batch goes on. `store` is asked for before each
+/// report's facts are read and let go after, so that a window using the same store stays
+/// usable meanwhile; `told(done, total, protégé)` follows each report (see `batch::print`).
 pub fn write_progress_reports<S, E>(
     store: impl Fn() -> std::result::Result<S, E>,
     period: &Period,
     today: NaiveDate,
     folder: &Path,
-    mut told: impl FnMut(usize, usize, &str),
+    told: impl FnMut(usize, usize, &str),
 ) -> std::result::Result<Batch, E>
 where
     S: std::ops::Deref<Target = Store>,
     E: From<Error> + std::fmt::Display,
 {
-    crate::private::create_dir(folder)?;
-    let (ids, rows) = {
+    let items = {
         let store = store()?;
-        let ids = store.reportable_mentorships(period.from, period.to)?;
-        (ids, store.mentorships(&MentorshipQuery::default())?)
-    };
-    let name_of = |id: i64| {
-        rows.iter()
-            .find(|row| row.id == id)
-            .map_or_else(|| format!("Mentorship {id}"), |row| row.protege.clone())
-    };
-    let mut batch = Batch {
-        folder: folder.to_owned(),
-        printed: Vec::new(),
-        failures: Vec::new(),
-    };
-    for (n, &id) in ids.iter().enumerate() {
-        let printed = store().and_then(|store| {
-            write_progress_report(
-                &store,
+        let rows = store.mentorships(&MentorshipQuery::default())?;
+        let name_of = |id: i64| {
+            rows.iter()
+                .find(|row| row.id == id)
+                .map_or_else(|| format!("Mentorship {id}"), |row| row.protege.clone())
+        };
+        store
+            .reportable_mentorships(period.from, period.to)?
+            .into_iter()
+            .map(|id| Item {
                 id,
-                period,
-                Confidential::LeftOut,
-                today,
-                &batch.folder,
-            )
-            .map_err(E::from)
-        });
-        let name = name_of(id);
-        match printed {
-            Ok(path) => batch.printed.push(path),
-            Err(e) => batch.failures.push(BatchFailure {
-                name: name.clone(),
-                message: e.to_string(),
-            }),
-        }
-        told(n + 1, ids.len(), &name);
-    }
-    Ok(batch)
+                name: name_of(id),
+            })
+            .collect::<Vec<_>>()
+    };
+    super::batch::print(
+        store,
+        folder,
+        &items,
+        |store, id| ProgressFacts::load(store, id, period, Confidential::LeftOut),
+        |facts, dir| write_built(&facts, today, dir),
+        told,
+    )
 }
 
 /// A batch's folder: the period's name without characters a file name may not hold, so

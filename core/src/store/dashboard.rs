@@ -34,11 +34,9 @@ fn worded<T>(rows: &[T], page: Page, word: impl Fn(&T) -> Attention) -> Counted 
     (rows.len(), page.of(rows).iter().map(word).collect())
 }
 
-/// A page as SQL's `LIMIT ?, OFFSET ?` among `count` rows.
-fn limit_offset(page: Page, count: usize) -> (i64, i64) {
-    let positions = page.within(count);
-    let as_sql = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
-    (as_sql(positions.len()), as_sql(positions.start))
+/// A position or a number of rows as SQL's `LIMIT` and `OFFSET` take them.
+fn as_sql(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 impl Store {
@@ -136,36 +134,60 @@ impl Store {
             periods.push(previous);
         }
         periods.push(current);
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT x.id, {MENTOR_NAME}, {PROTEGE_NAME} FROM mentorship x {PAIR}
-             WHERE x.status = 'active' AND x.archived_at IS NULL
+        // Every active mentorship may owe a report, so each period's are counted without
+        // their names, and only the page's are read with them.
+        const OWING: &str = "x.status = 'active' AND x.archived_at IS NULL
                AND x.start_date <= ?2 AND x.end_date >= ?1
                AND NOT EXISTS (SELECT 1 FROM progress_report r WHERE r.mentorship_id = x.id
-                               AND r.period_from = ?1 AND r.period_to = ?2)
+                               AND r.period_from = ?1 AND r.period_to = ?2)";
+        let mut counts = Vec::with_capacity(periods.len());
+        for period in &periods {
+            let owing: i64 = self
+                .conn
+                .prepare_cached(&format!("SELECT count(*) FROM mentorship x WHERE {OWING}"))?
+                .query_row(params![period.from, period.to], |r| r.get(0))?;
+            counts.push(usize::try_from(owing).unwrap_or(0));
+        }
+        let count = counts.iter().sum();
+        let positions = page.within(count);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT x.id, {MENTOR_NAME}, {PROTEGE_NAME}
+             FROM (SELECT x.id, x.mentor_id, x.protege_id, x.start_date FROM mentorship x
+                   WHERE {OWING} ORDER BY x.start_date, x.id LIMIT ?3 OFFSET ?4) x {PAIR}
              ORDER BY x.start_date, x.id"
         ))?;
-        let mut due = Vec::new();
-        for period in &periods {
-            let rows = stmt.query_map(params![period.from, period.to], |r| {
+        let mut lines = Vec::new();
+        let mut first = 0;
+        for (period, owing) in periods.iter().zip(counts) {
+            // This period's lines are positions `first..first + owing` of the kind.
+            let start = positions.start.max(first);
+            let end = positions.end.min(first + owing);
+            let offset = start.saturating_sub(first);
+            first += owing;
+            if start >= end {
+                continue;
+            }
+            let (limit, offset) = (as_sql(end - start), as_sql(offset));
+            let rows = stmt.query_map(params![period.from, period.to, limit, offset], |r| {
                 Ok((
-                    period,
                     r.get::<_, i64>(0)?,
                     r.get::<_, String>(1)?,
                     r.get::<_, String>(2)?,
                 ))
             })?;
-            due.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
-        }
-        Ok(worded(&due, page, |(period, id, mentor, protege)| {
-            Attention {
-                kind: AttentionKind::ReportDue,
-                text: dashboard::report_due(&period.label, period.to, today),
-                about: dashboard::about(*id, protege, mentor),
-                date: Some(period.to),
-                mentorship_id: Some(*id),
-                mentor_id: None,
+            for row in rows {
+                let (id, mentor, protege) = row?;
+                lines.push(Attention {
+                    kind: AttentionKind::ReportDue,
+                    text: dashboard::report_due(&period.label, period.to, today),
+                    about: dashboard::about(id, &protege, &mentor),
+                    date: Some(period.to),
+                    mentorship_id: Some(id),
+                    mentor_id: None,
+                });
             }
-        }))
+        }
+        Ok((count, lines))
     }
 
     /// Active mentorships that have run for the setting's number of days without a session
@@ -265,22 +287,34 @@ impl Store {
     /// Agreed actions past their due date, the oldest first: the longest list on a busy
     /// register, so it is counted in SQL and only the page is read.
     fn action_lines(&self, today: NaiveDate, page: Page) -> Result<Counted> {
-        let past_due = format!(
-            "FROM session_action a
+        // Every open action past its date, less those of mentorships that are not active or
+        // are archived. The first is counted from the open actions' index alone; the second
+        // walks only the sessions of mentorships no longer under way (CROSS JOIN keeps SQLite
+        // to that order). Joining each of 24,000 actions to its session and mentorship to
+        // count them instead took 50 ms on the big register. Every action has a session and
+        // every session a mentorship (foreign keys), so the difference is exact.
+        let count: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT (SELECT count(*) FROM session_action a
+                         WHERE a.done_on IS NULL AND a.due_on < ?1)
+                      - (SELECT count(*) FROM mentorship x
+                         CROSS JOIN session s ON s.mentorship_id = x.id
+                         CROSS JOIN session_action a ON a.session_id = s.id
+                         WHERE NOT (x.status = 'active' AND x.archived_at IS NULL)
+                           AND a.done_on IS NULL AND a.due_on < ?1)",
+            )?
+            .query_row([today], |r| r.get(0))?;
+        let count = usize::try_from(count).unwrap_or(0);
+        let positions = page.within(count);
+        let (limit, offset) = (as_sql(positions.len()), as_sql(positions.start));
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT x.id, {MENTOR_NAME}, {PROTEGE_NAME}, a.description, a.owner, a.due_on
+             FROM session_action a
              JOIN session s ON s.id = a.session_id
              JOIN mentorship x ON x.id = s.mentorship_id {PAIR}
              WHERE a.done_on IS NULL AND a.due_on < ?1
-               AND x.status = 'active' AND x.archived_at IS NULL"
-        );
-        let count: i64 = self
-            .conn
-            .prepare_cached(&format!("SELECT count(*) {past_due}"))?
-            .query_row([today], |r| r.get(0))?;
-        let count = usize::try_from(count).unwrap_or(0);
-        let (limit, offset) = limit_offset(page, count);
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT x.id, {MENTOR_NAME}, {PROTEGE_NAME}, a.description, a.owner, a.due_on
-             {past_due}
+               AND x.status = 'active' AND x.archived_at IS NULL
              ORDER BY a.due_on, a.id LIMIT ?2 OFFSET ?3"
         ))?;
         let rows = stmt.query_map(params![today, limit, offset], |r| {

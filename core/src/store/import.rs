@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::Store;
 use crate::domain::Staff;
-use crate::import::{self, Field, ImportResult, Plan, Registered, Table};
+use crate::import::{self, Field, ImportResult, Plan, Progress, Registered, Stage, Table, Ticker};
 use crate::{Error, Result};
 
 impl Registered for Store {
@@ -33,8 +33,20 @@ impl Store {
         mapping: &[Option<Field>],
         today: NaiveDate,
     ) -> Result<ImportResult> {
+        self.import_staff_with_progress(table, mapping, today, |_| {})
+    }
+
+    /// `import_staff`, telling `told` how far the checking of the lines and then the saving
+    /// of the staff have got; both happen in the one transaction.
+    pub fn import_staff_with_progress(
+        &mut self,
+        table: &Table,
+        mapping: &[Option<Field>],
+        today: NaiveDate,
+        mut told: impl FnMut(Progress),
+    ) -> Result<ImportResult> {
         self.in_transaction(|store| {
-            let plan = import::plan(store, table, mapping, today)?;
+            let plan = import::plan_with_progress(store, table, mapping, today, &mut told)?;
             if plan.errors > 0 {
                 return Err(Error::invalid(
                     "file",
@@ -45,23 +57,35 @@ impl Store {
                     ),
                 ));
             }
-            store.apply_plan(&plan, today)?;
+            store.apply_plan(&plan, today, &mut told)?;
             Ok(plan)
         })
     }
 
-    fn apply_plan(&mut self, plan: &Plan, today: NaiveDate) -> Result<()> {
+    fn apply_plan(
+        &mut self,
+        plan: &Plan,
+        today: NaiveDate,
+        told: &mut dyn FnMut(Progress),
+    ) -> Result<()> {
         let mut created = HashMap::new();
         for name in &plan.new_units {
             let id = self.save_unit(&import::unit_named(name))?;
             created.insert(name.to_lowercase(), id);
         }
-        for (staff, new_unit) in plan.lines.iter().filter_map(|l| l.record.as_ref()) {
+        let records: Vec<_> = plan
+            .lines
+            .iter()
+            .filter_map(|l| l.record.as_ref())
+            .collect();
+        let mut ticker = Ticker::start(Stage::Saving, records.len(), told);
+        for (n, (staff, new_unit)) in records.into_iter().enumerate() {
             let mut staff = staff.clone();
             if let Some(name) = new_unit {
                 staff.unit_id = created.get(&name.to_lowercase()).copied();
             }
             self.save_staff(&staff, today)?;
+            ticker.reached(n + 1);
         }
         Ok(())
     }

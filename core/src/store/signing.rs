@@ -291,31 +291,34 @@ impl Store {
                      WHERE s.paper = doc.paper AND s.subject_id = doc.subject_id)
              FROM doc WHERE since <= ?2 ORDER BY since, paper, subject_id",
         )?;
-        let mut rows = Vec::new();
-        for row in stmt.query_map(params![today, cut], |r| {
-            Ok((
-                r.get::<_, Paper>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, Option<i64>>(2)?,
-                r.get::<_, Option<i64>>(3)?,
-                r.get::<_, NaiveDate>(4)?,
-                r.get::<_, i64>(5)?,
-            ))
-        })? {
-            let (paper, subject_id, mentorship_id, mentor_id, since, signed) = row?;
+        // Which documents wait is read from the paper and its signature count; the rest of a
+        // row is read only for the positions asked for, as reading thousands of dates that are
+        // not shown cost Today more than the query itself.
+        let mut count = 0;
+        let mut wanted = Vec::new();
+        let mut rows = stmt.query(params![today, cut])?;
+        while let Some(r) = rows.next()? {
+            let paper: Paper = r.get(0)?;
+            let signed: i64 = r.get(5)?;
             // A signature is recorded once per block (the table's UNIQUE), and a document has a
             // block for each of its paper's signers, so fewer signatures than signers is
             // exactly "not signed"; `since <= cut` is exactly "waited the reminder's days".
             if usize::try_from(signed).is_ok_and(|n| n >= paper.signers().len()) {
                 continue;
             }
-            rows.push((paper, subject_id, mentorship_id, mentor_id, since));
+            if positions.contains(&count) {
+                wanted.push((
+                    paper,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, Option<i64>>(2)?,
+                    r.get::<_, Option<i64>>(3)?,
+                    r.get::<_, NaiveDate>(4)?,
+                ));
+            }
+            count += 1;
         }
-        let count = rows.len();
-        let end = positions.end.min(count);
-        let positions = positions.start.min(end)..end;
-        let mut out = Vec::with_capacity(positions.len());
-        for &(paper, subject_id, mentorship_id, mentor_id, since) in &rows[positions] {
+        let mut out = Vec::with_capacity(wanted.len());
+        for (paper, subject_id, mentorship_id, mentor_id, since) in wanted {
             out.push(Unsigned {
                 document: self.signable(paper, subject_id)?,
                 days: (today - since).num_days(),

@@ -2,9 +2,11 @@
 //! drives it as a person would, through the harness in `mentordesk_e2e`.
 //! One module per area of the app; the steps they share are the harness's (`steps`).
 
+mod access;
 mod dashboard;
 mod evaluations;
 mod mentorship;
+mod new_computer;
 mod paper;
 mod performance;
 mod programme_report;
