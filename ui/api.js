@@ -264,6 +264,7 @@ export const printMentorContract = (mentorId) => call('print_mentor_contract', {
 export const printOrganisationAgreement = (organisationId) =>
   call('print_organisation_agreement', { organisationId });
 export const openDocument = (path) => call('open_document', { path });
+export const showDocumentInFolder = (path) => call('show_document_in_folder', { path });
 
 // The signed paper trail.
 export const mentorshipPapers = (mentorshipId) => call('mentorship_papers', { mentorshipId });

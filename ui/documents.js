@@ -1,5 +1,5 @@
 // The printed-document box a form shows after Print: the path of the PDF, Open (the system's
-// viewer) and Save a copy…, and what happened. The documents' content is core's; this only
+// viewer), Show in folder (Explorer or the file manager) and Save a copy…, and what happened. The documents' content is core's; this only
 // hands the printed file to the person; every screen that prints uses it.
 
 import * as api from './api.js';
@@ -21,6 +21,10 @@ export function documentBox(opts) {
   const actions = el('div', { class: 'document-actions' },
     el('button', {
       type: 'button', id: `${opts.prefix}-document-open`, class: 'secondary', text: 'Open', onclick: () => openPrinted(),
+    }),
+    el('button', {
+      type: 'button', id: `${opts.prefix}-document-show`, class: 'secondary', text: 'Show in folder',
+      onclick: () => showInFolder(),
     }),
     el('button', {
       type: 'button', id: `${opts.prefix}-document-save-copy`, class: 'secondary', text: 'Save a copy…',
@@ -76,6 +80,16 @@ export function documentBox(opts) {
     try {
       await api.openDocument(printed);
       report('Opened in the PDF viewer.');
+    } catch (error) {
+      report(error.message, true);
+    }
+  }
+
+  async function showInFolder() {
+    if (!printed) return;
+    try {
+      await api.showDocumentInFolder(printed);
+      report('Shown in its folder.');
     } catch (error) {
       report(error.message, true);
     }

@@ -75,6 +75,14 @@ pub enum Error {
     )]
     NewerDatabase { found: i64, known: i64 },
 
+    /// Windows would not let the file be written or replaced because another program holds
+    /// it open without sharing it: a PDF open in a viewer when it is printed again, say.
+    #[error(
+        "{path} is open in another program (a PDF viewer, perhaps). Close it there and try \
+         again; nothing else was changed."
+    )]
+    FileInUse { path: PathBuf },
+
     #[error("{path}: {source}")]
     File {
         path: PathBuf,
@@ -111,6 +119,13 @@ pub enum Error {
     BadFile(String),
 }
 
+/// Whether Windows refused the file because another program has it open without sharing
+/// (ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION, or a file mapped by another process).
+/// Linux and macOS never lock a file against writing this way.
+fn held_by_another_program(error: &std::io::Error) -> bool {
+    cfg!(windows) && matches!(error.raw_os_error(), Some(32 | 33 | 1224))
+}
+
 impl Error {
     pub fn invalid(field: &'static str, message: impl Into<String>) -> Error {
         Error::Invalid {
@@ -128,10 +143,11 @@ impl Error {
     }
 
     pub fn file(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
-        Error::File {
-            path: path.into(),
-            source,
+        let path = path.into();
+        if held_by_another_program(&source) {
+            return Error::FileInUse { path };
         }
+        Error::File { path, source }
     }
 
     /// A stable code for programs (the UI, scripts); never English text.
@@ -141,6 +157,7 @@ impl Error {
             Error::Refused { rule, .. } => rule.code(),
             Error::NotFound { .. } => "not_found",
             Error::NewerDatabase { .. } => "newer_database",
+            Error::FileInUse { .. } => "file_in_use",
             Error::File { .. } => "file",
             Error::Database(_) => "database",
             Error::Pdf(_) => "pdf",

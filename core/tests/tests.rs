@@ -33,7 +33,9 @@ mod selection;
 mod session;
 mod signing;
 mod store;
+mod upgrade;
 mod users;
+mod windows;
 mod workload;
 mod workplan;
 

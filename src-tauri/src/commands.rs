@@ -152,6 +152,7 @@ commands! {
     documents::print_mentor_contract => READ,
     documents::print_organisation_agreement => READ,
     documents::open_document => READ,
+    documents::show_document_in_folder => READ,
     signing::mentorship_papers => READ,
     signing::mentor_papers => READ,
     signing::record_signature => WRITE,

@@ -80,6 +80,20 @@ pub fn open_document(app: AppHandle, db: State<'_, Db>, path: String) -> Reply<(
     show(&app, &printed_document(&db, &path)?)
 }
 
+/// Shows a printed document in its folder: Explorer on Windows, the file manager elsewhere,
+/// with the file selected, so that it can be attached to an email or moved to a share.
+#[tauri::command]
+pub fn show_document_in_folder(app: AppHandle, db: State<'_, Db>, path: String) -> Reply<()> {
+    let file = printed_document(&db, &path)?;
+    app.opener().reveal_item_in_dir(&file).map_err(|e| {
+        let message = format!(
+            "The folder could not be shown on this computer ({e}). The file is saved at {}.",
+            file.display()
+        );
+        IpcError::new("open_failed", message)
+    })
+}
+
 /// Opens a file the shell wrote with the system's viewer.
 pub(crate) fn show(app: &AppHandle, file: &Path) -> Reply<()> {
     let shown = file.display().to_string();

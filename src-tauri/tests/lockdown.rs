@@ -17,8 +17,11 @@ const PERMISSIONS: &[&str] = &["core:event:allow-listen", "core:event:allow-unli
 
 /// Commands that take a path from the window, and why that is safe: the shell only uses it
 /// after checking it names a file inside the documents folder (`printed_document`).
-const PRINTED_DOCUMENT_PATHS: &[(&str, &str)] =
-    &[("open_document", "path"), ("save_document_copy", "from")];
+const PRINTED_DOCUMENT_PATHS: &[(&str, &str)] = &[
+    ("open_document", "path"),
+    ("show_document_in_folder", "path"),
+    ("save_document_copy", "from"),
+];
 
 fn shell_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

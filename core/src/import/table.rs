@@ -79,9 +79,10 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table> {
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut lines = Vec::new();
+    let mut counter = LineCounter::new(&text);
     for record in reader.records() {
         let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
+            let line = e.position().map_or(0, |p| counter.line_at(p.byte() as usize));
             Error::invalid(
                 "file",
                 format!("Line {line} of the CSV file cannot be read: {e}"),
@@ -89,7 +90,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table> {
         })?;
         let line = record
             .position()
-            .map_or(lines.len() + 1, |p| p.line() as usize);
+            .map_or(lines.len() + 1, |p| counter.line_at(p.byte() as usize));
         lines.push(Row {
             line,
             cells: record.iter().map(str::to_owned).collect(),
@@ -105,6 +106,44 @@ fn decode(bytes: &[u8]) -> String {
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
         Err(_) => bytes.iter().map(|&b| char::from(b)).collect(),
+    }
+}
+
+/// Tells the line a text editor shows for a byte of the file. The csv reader's own line count
+/// is one short after a CRLF (the line ends Windows writes): it counts the LF only once it reads
+/// on into the next record. Lines are counted here from the text instead, moving forward from
+/// the last record, so a whole file costs one pass. A line break is LF, CRLF or a lone CR.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    at: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            text: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of the record that starts at `byte` (or just before it, at the line breaks
+    /// the reader has not counted yet); records come in the order of the file.
+    fn line_at(&mut self, byte: usize) -> usize {
+        let text = self.text;
+        let mut start = byte.clamp(self.at, text.len());
+        while matches!(text.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        for i in self.at..start {
+            let lone_cr = text[i] == b'\r' && text.get(i + 1) != Some(&b'\n');
+            if text[i] == b'\n' || lone_cr {
+                self.line += 1;
+            }
+        }
+        self.at = start;
+        self.line
     }
 }
 
