@@ -32,11 +32,15 @@ fn a_profile_folder_with_a_space_and_an_accent_holds_the_database_backups_and_do
     assert_eq!(agreements.printed.len(), 7);
     assert!(agreements.printed.iter().all(|p| p.starts_with(&documents)));
 
-    let backup = root.path().join("Users/Zoë Ndlovu/Backups Ö/mentordesk backup.sqlite3");
+    let backup = root
+        .path()
+        .join("Users/Zoë Ndlovu/Backups Ö/mentordesk backup.sqlite3");
     std::fs::create_dir_all(backup.parent().unwrap()).unwrap();
     store.backup_to(&backup).unwrap();
     drop(store);
-    let restored = root.path().join("Users/Zoë Ndlovu/New PC/mentordesk.sqlite3");
+    let restored = root
+        .path()
+        .join("Users/Zoë Ndlovu/New PC/mentordesk.sqlite3");
     std::fs::create_dir_all(restored.parent().unwrap()).unwrap();
     let (store, _) = Store::restore_new(&restored, &backup, None, "Zoë Ndlovu").unwrap();
     assert_eq!(store.mentorships(&Default::default()).unwrap().len(), 11);
@@ -56,7 +60,11 @@ fn a_csv_saved_with_crlf_line_ends_reads_like_one_with_lf() {
     assert_eq!(from_crlf.rows, from_lf.rows);
     assert_eq!(from_crlf.rows[1].cell(1), "Zoë van Wyk");
     let cells = || from_crlf.rows.iter().flat_map(|row| &row.cells);
-    assert!(cells().all(|cell| !cell.contains('\r')), "{:?}", from_crlf.rows);
+    assert!(
+        cells().all(|cell| !cell.contains('\r')),
+        "{:?}",
+        from_crlf.rows
+    );
 }
 
 /// A PDF open in a viewer that does not share it (Acrobat Reader holds its files this way):

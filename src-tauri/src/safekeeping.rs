@@ -145,7 +145,6 @@ pub fn restore_new_programme(
     chosen.set(None);
     // The accounts are now the backup's: whoever restored it signs in again as one of them.
     db.set_user(None)
-
 }
 
 /// Opens the encrypted database with its passphrase, then makes today's automatic backup.

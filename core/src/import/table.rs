@@ -82,7 +82,9 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table> {
     let mut counter = LineCounter::new(&text);
     for record in reader.records() {
         let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| counter.line_at(p.byte() as usize));
+            let line = e
+                .position()
+                .map_or(0, |p| counter.line_at(p.byte() as usize));
             Error::invalid(
                 "file",
                 format!("Line {line} of the CSV file cannot be read: {e}"),
