@@ -508,6 +508,12 @@ fn today_benches(c: &mut Criterion) {
     group.bench_function("Today on 10,000 staff / 100,000 sessions", |b| {
         b.iter(|| black_box(store.attention(today).expect("today")))
     });
+    // Where Today's time goes: each kind counted and its first page worded on its own.
+    for &kind in AttentionKind::ALL {
+        group.bench_function(format!("first page of {}", kind.label()), |b| {
+            b.iter(|| black_box(store.attention_page(kind, today, 0).expect("kind")))
+        });
+    }
     group.bench_function("next page of 24,000 actions past due", |b| {
         b.iter(|| {
             black_box(

@@ -113,14 +113,70 @@ pub struct Warning {
     pub message: String,
 }
 
+/// The first warning about a mentor's appointment on `today`, before it is worded.
+enum Headline {
+    /// The appointment ended on this day while mentorships are still open.
+    Ended(NaiveDate),
+    /// The appointment ends on this day, this many days from today, within the warning period.
+    Ending(NaiveDate, i64),
+    /// Open mentorships and no appointment on record.
+    Missing,
+}
+
+impl Headline {
+    /// The headline for an appointment ending on `end` (none on record) of a mentor with
+    /// `open` open mentorships, if it calls for one.
+    fn of(
+        end: Option<NaiveDate>,
+        open: usize,
+        today: NaiveDate,
+        settings: &Settings,
+    ) -> Option<Self> {
+        match end {
+            Some(end) if end < today => (open > 0).then_some(Headline::Ended(end)),
+            Some(end) => {
+                let days = (end - today).num_days();
+                (days <= i64::from(settings.appointment_warning_days))
+                    .then_some(Headline::Ending(end, days))
+            }
+            None => (open > 0).then_some(Headline::Missing),
+        }
+    }
+}
+
+/// The end of an appointment that runs on `today`, past which an open mentorship is warned of
+/// one by one; an appointment that has ended, or none, gets its headline alone.
+fn running_end(end: Option<NaiveDate>, today: NaiveDate) -> Option<NaiveDate> {
+    end.filter(|&end| end >= today)
+}
+
+/// How many warnings `appointment_warnings` gives a mentor whose appointment ends on `end`,
+/// with `open` open mentorships of which `past_end` end after the appointment: Today counts
+/// every mentor's warnings this way and words only the page it shows.
+pub fn appointment_warning_count(
+    end: Option<NaiveDate>,
+    open: usize,
+    past_end: usize,
+    today: NaiveDate,
+    settings: &Settings,
+) -> usize {
+    let headline = Headline::of(end, open, today, settings).is_some();
+    let past = if running_end(end, today).is_some() {
+        past_end
+    } else {
+        0
+    };
+    usize::from(headline) + past
+}
+
 /// The warnings about one mentor's appointment on `today`.
 pub fn appointment_warnings(
     f: &MentorFacts,
     today: NaiveDate,
     settings: &Settings,
 ) -> Vec<Warning> {
-    let mut out = Vec::new();
     let name = &f.name;
+    let open = f.mentorships.len();
     let warning = |kind, mentorship_id, date, message| Warning {
         kind,
         mentor_id: f.mentor_id,
@@ -128,54 +184,39 @@ pub fn appointment_warnings(
         date,
         message,
     };
-    match f.appointment_end {
-        Some(end) if end < today => {
-            if !f.mentorships.is_empty() {
-                out.push(warning(
-                    WarningKind::NoCurrentAppointment,
-                    None,
-                    Some(end),
-                    format!(
-                        "{name}'s appointment ended on {end} but {} mentorship(s) are still open; \
-                         renew the appointment at the annual review.",
-                        f.mentorships.len()
-                    ),
-                ));
-            }
-            return out;
+    let mut out = Vec::new();
+    match Headline::of(f.appointment_end, open, today, settings) {
+        Some(Headline::Ended(end)) => out.push(warning(
+            WarningKind::NoCurrentAppointment,
+            None,
+            Some(end),
+            format!(
+                "{name}'s appointment ended on {end} but {open} mentorship(s) are still open; \
+                 renew the appointment at the annual review."
+            ),
+        )),
+        Some(Headline::Ending(end, days)) => {
+            let when = match days {
+                0 => "today".to_owned(),
+                1 => "tomorrow".to_owned(),
+                n => format!("in {n} days"),
+            };
+            out.push(warning(
+                WarningKind::AppointmentEnding,
+                None,
+                Some(end),
+                format!("{name}'s appointment ends {when}, on {end}; review and renew it."),
+            ));
         }
-        Some(end) => {
-            let days = (end - today).num_days();
-            if days <= i64::from(settings.appointment_warning_days) {
-                let when = match days {
-                    0 => "today".to_owned(),
-                    1 => "tomorrow".to_owned(),
-                    n => format!("in {n} days"),
-                };
-                out.push(warning(
-                    WarningKind::AppointmentEnding,
-                    None,
-                    Some(end),
-                    format!("{name}'s appointment ends {when}, on {end}; review and renew it."),
-                ));
-            }
-        }
-        None => {
-            if !f.mentorships.is_empty() {
-                out.push(warning(
-                    WarningKind::NoCurrentAppointment,
-                    None,
-                    None,
-                    format!(
-                        "{name} holds {} open mentorship(s) but has no appointment on record.",
-                        f.mentorships.len()
-                    ),
-                ));
-            }
-            return out;
-        }
+        Some(Headline::Missing) => out.push(warning(
+            WarningKind::NoCurrentAppointment,
+            None,
+            None,
+            format!("{name} holds {open} open mentorship(s) but has no appointment on record."),
+        )),
+        None => {}
     }
-    if let Some(end) = f.appointment_end {
+    if let Some(end) = running_end(f.appointment_end, today) {
         for m in f.mentorships.iter().filter(|m| m.end_date > end) {
             out.push(warning(
                 WarningKind::MentorshipPastAppointment,

@@ -241,6 +241,21 @@ fn check_pages(store: &Store, day: NaiveDate) {
         assert!(past_the_end.lines.is_empty());
         assert_eq!(past_the_end.count, group.count);
     }
+    // Appointments are counted apart from their wording: the lines are the workload's
+    // warnings, each of them once, in its order.
+    let appointments: Vec<_> = every
+        .iter()
+        .filter(|a| a.kind == AttentionKind::Appointment)
+        .map(|a| (a.mentor_id, a.mentorship_id, a.date, a.text.clone()))
+        .collect();
+    let warnings: Vec<_> = store
+        .workload(day)
+        .unwrap()
+        .warnings
+        .into_iter()
+        .map(|w| (Some(w.mentor_id), w.mentorship_id, w.date, w.message))
+        .collect();
+    assert_eq!(appointments, warnings);
 }
 
 #[test]
@@ -259,6 +274,34 @@ fn today_counts_every_line_of_a_kind_and_pages_through_them_in_order() {
     assert!(count(AttentionKind::ActionPastDue) > 2 * PAGE);
     assert!(count(AttentionKind::Unsigned) > PAGE);
     check_pages(&store, date(TODAY));
+}
+
+#[test]
+fn appointment_lines_are_counted_mentor_by_mentor_and_page_through_the_workloads_warnings() {
+    // 25 mentors whose appointments and mentorships end on 31 March 2027, five of them
+    // appointed only to the end of February: in December those five's mentorships run past
+    // their appointments, and by mid-March every mentor has a line, the five's appointments
+    // ended and the others' ending within the warning period (more than a page).
+    let (_dir, mut store, ids) = fixtures::programme(&fixtures::Shape {
+        staff: 60,
+        units: 1,
+        mentors: 25,
+        proteges_per_mentor: 1,
+        sessions_per_mentorship: 0,
+    });
+    for &id in &ids[..5] {
+        let mentor_id = store.mentorship(id).unwrap().mentor_id;
+        let mut mentor = store.mentor(mentor_id).unwrap();
+        mentor.appointment_end = Some(date("2027-02-28"));
+        store.save_mentor(&mentor).unwrap();
+    }
+    for (day, lines) in [("2026-12-15", 5), ("2027-03-15", 25)] {
+        let appointments = store
+            .attention_page(AttentionKind::Appointment, date(day), 0)
+            .unwrap();
+        assert_eq!(appointments.count, lines, "{day}");
+        check_pages(&store, date(day));
+    }
 }
 
 #[test]

@@ -4,7 +4,6 @@
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::mentors::MENTOR_NAME;
 use super::{not_found, Store};
 use crate::domain::Status;
 use crate::evaluation::{owing, Answer, Evaluation, Form, FormState, Owed, Question};
@@ -263,49 +262,72 @@ impl Store {
     /// form whose day has come (`Form::due_on`) and that is not answered; overdue once the
     /// setting's days have passed. By due date, then protégé.
     pub fn evaluations_owed(&self, today: NaiveDate) -> Result<Vec<Owed>> {
+        Ok(self.evaluations_owed_at(today, 0..usize::MAX)?.1)
+    }
+
+    /// How many forms `evaluations_owed` lists, and those at `positions` in its order. The
+    /// forms owed are found and put in order with the protégé's name alone; the mentor's name
+    /// is read only for the forms asked for, as Today shows 20 of thousands.
+    pub fn evaluations_owed_at(
+        &self,
+        today: NaiveDate,
+        positions: std::ops::Range<usize>,
+    ) -> Result<(usize, Vec<Owed>)> {
         let overdue_days = self.settings()?.evaluation_overdue_days;
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT x.id, ps.first_names || ' ' || ps.surname, {MENTOR_NAME},
-               (SELECT group_concat(form) FROM evaluation e WHERE e.mentorship_id = x.id),
-               x.start_date, x.end_date
+        // Every form answered, read in one pass over the table's (mentorship, form) index.
+        let answered: std::collections::HashSet<(i64, Form)> = self
+            .conn
+            .prepare_cached("SELECT mentorship_id, form FROM evaluation")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT x.id, x.mentor_id, ps.first_names || ' ' || ps.surname, x.start_date,
+                    x.end_date
              FROM mentorship x JOIN protege p ON p.id = x.protege_id
-             JOIN staff ps ON ps.id = p.staff_id JOIN mentor m ON m.id = x.mentor_id
-             LEFT JOIN staff ms ON ms.id = m.staff_id
-             WHERE x.status <> 'draft' AND x.archived_at IS NULL AND x.start_date <= ?1"
-        ))?;
+             JOIN staff ps ON ps.id = p.staff_id
+             WHERE x.status <> 'draft' AND x.archived_at IS NULL AND x.start_date <= ?1",
+        )?;
         let rows = stmt.query_map([today], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
+                r.get::<_, i64>(1)?,
                 r.get::<_, String>(2)?,
-                r.get::<_, Option<String>>(3)?,
+                r.get::<_, NaiveDate>(3)?,
                 r.get::<_, NaiveDate>(4)?,
-                r.get::<_, NaiveDate>(5)?,
             ))
         })?;
+        // Each mentorship once, and each form owed pointing at it.
+        let mut pairs = Vec::new();
         let mut owed = Vec::new();
         for row in rows {
-            let (id, protege, mentor, answered, start, end) = row?;
-            let answered = answered.unwrap_or_default();
+            let (id, mentor_id, protege, start, end) = row?;
             for &form in Form::ALL {
                 let due_on = form.due_on(start, end);
                 let Some(overdue) = owing(due_on, today, overdue_days) else {
                     continue;
                 };
-                if answered.split(',').any(|f| f == form.code()) {
-                    continue;
+                if !answered.contains(&(id, form)) {
+                    owed.push((due_on, pairs.len(), form, overdue));
                 }
-                owed.push(Owed {
-                    mentorship_id: id,
-                    form,
-                    due_on,
-                    overdue,
-                    protege: protege.clone(),
-                    mentor: mentor.clone(),
-                });
             }
+            pairs.push((id, mentor_id, protege));
         }
-        owed.sort_by(|a, b| (a.due_on, &a.protege).cmp(&(b.due_on, &b.protege)));
-        Ok(owed)
+        owed.sort_by(|a, b| (a.0, &pairs[a.1].2).cmp(&(b.0, &pairs[b.1].2)));
+        let count = owed.len();
+        let start = positions.start.min(count);
+        let end = positions.end.min(count);
+        let mut out = Vec::with_capacity(end - start);
+        for &(due_on, pair, form, overdue) in &owed[start..end] {
+            let (mentorship_id, mentor_id, protege) = &pairs[pair];
+            out.push(Owed {
+                mentorship_id: *mentorship_id,
+                form,
+                due_on,
+                overdue,
+                protege: protege.clone(),
+                mentor: self.mentor_name(*mentor_id)?,
+            });
+        }
+        Ok((count, out))
     }
 }

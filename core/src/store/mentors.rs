@@ -73,11 +73,11 @@ impl Store {
 
     pub fn mentor_name(&self, id: i64) -> Result<String> {
         self.conn
-            .query_row(
-                &format!("SELECT {MENTOR_NAME} FROM mentor m LEFT JOIN staff ms ON ms.id = m.staff_id WHERE m.id = ?1"),
-                [id],
-                |r| r.get(0),
-            )
+            .prepare_cached(&format!(
+                "SELECT {MENTOR_NAME} FROM mentor m LEFT JOIN staff ms ON ms.id = m.staff_id
+                 WHERE m.id = ?1"
+            ))?
+            .query_row([id], |r| r.get(0))
             .map_err(not_found("Mentor", id))
     }
 

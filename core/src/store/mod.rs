@@ -172,6 +172,9 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         readable(&conn, passphrase.is_some())?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Up to 32 MiB of pages kept between reads (SQLite's default is 2 MiB), so that Today
+        // on a large register reads its indexes from memory rather than the file each time.
+        conn.pragma_update(None, "cache_size", -32768)?;
         if path.is_some() {
             conn.pragma_update(None, "journal_mode", "WAL")?;
             conn.pragma_update(None, "synchronous", "NORMAL")?;
