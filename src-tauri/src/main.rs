@@ -15,7 +15,7 @@ fn main() {
     {
         show_panics_in_a_box();
         if let Err(err) = tauri::webview_version() {
-            fail(&format!("{NO_WEBVIEW2}\n\n({err})"));
+            fail(&format!("{NO_WEBVIEW2}\n\nFor your IT office: {err}"));
         }
     }
     if let Err(err) = mentordesk_app::run() {
