@@ -315,7 +315,7 @@ impl Store {
         owed.sort_by(|a, b| (a.0, &pairs[a.1].2).cmp(&(b.0, &pairs[b.1].2)));
         let count = owed.len();
         let start = positions.start.min(count);
-        let end = positions.end.min(count);
+        let end = positions.end.clamp(start, count);
         let mut out = Vec::with_capacity(end - start);
         for &(due_on, pair, form, overdue) in &owed[start..end] {
             let (mentorship_id, mentor_id, protege) = &pairs[pair];
