@@ -10,6 +10,7 @@ import {
   clearErrors, setStatus, confirmAction,
 } from './forms.js';
 import { timeNow } from './dates.js';
+import { allows } from './permissions.js';
 
 // cfg: {
 //   prefix (ids of the editor, its buttons and fields: rating-editor, rating-save, rating-evidence),
@@ -64,6 +65,7 @@ export function recordCard(ctx, cfg) {
   });
   const editorProps = {
     id: `${cfg.prefix}-editor`, class: cfg.editorClass, novalidate: true, autocomplete: 'off', hidden: !cfg.alwaysOpen,
+    'data-record-fields': '',
   };
   const editor = el('form', editorProps,
     heading,
@@ -73,6 +75,14 @@ export function recordCard(ctx, cfg) {
       saveButton, removeButton, closeButton,
       el('span', { class: 'form-status', role: 'status' })),
     cfg.after ?? []);
+  // Whoever may not save the card's records reads them: nothing in the editor can be changed.
+  // (Signing out reloads the window, so a control disabled here is never needed again.)
+  const readOnly = () => !allows(cfg.commands.save);
+  function readOnlyUnlessAllowed() {
+    if (!readOnly()) return;
+    for (const control of editor.querySelectorAll('input, select, textarea')) control.disabled = true;
+  }
+  if (cfg.alwaysOpen) readOnlyUnlessAllowed();
   editor.addEventListener('input', () => { state.dirty = true; });
   editor.addEventListener('change', () => { state.dirty = true; });
   editor.addEventListener('submit', (event) => {
@@ -152,6 +162,7 @@ export function recordCard(ctx, cfg) {
     removeButton.hidden = record.id === null;
     await cfg.prepare?.(record);
     fillFields(editor, cfg.fields, record, cfg.missingLabel);
+    readOnlyUnlessAllowed();
     editor.hidden = false;
     showAdd();
     markSelected(table, record.id);
@@ -297,6 +308,9 @@ export function recordCard(ctx, cfg) {
     section, editor, table, saveButton, removeButton, closeButton,
     input, render, refresh, edit, load, showProblem, showNotice, ticket,
     markDirty() { state.dirty = true; },
+    // Whether the person may only read the card's records (a card that fills its own editor
+    // keeps its fields disabled then).
+    get readOnly() { return readOnly(); },
     get mentorshipId() { return state.mentorshipId; },
     get rows() { return state.rows; },
     // The record the editor shows: what Save starts from and Remove removes.

@@ -286,7 +286,8 @@ export function pill(text, kind) {
 
 // Asks a yes/no question in the window's own dialog; resolves to true when confirmed. The
 // dialog is modal (the keyboard stays in it; Escape cancels), and the focus goes back to where
-// it was, so a keyboard user carries on from the button that asked.
+// it was, so a keyboard user carries on from the button that asked. With `cancel: null` it
+// only tells, with one button.
 export function confirmAction({ title, message, confirm = 'OK', cancel = 'Cancel' }) {
   const dialog = document.getElementById('confirm-dialog');
   const before = document.activeElement;
@@ -295,7 +296,8 @@ export function confirmAction({ title, message, confirm = 'OK', cancel = 'Cancel
   const ok = dialog.querySelector('.confirm-ok');
   const no = dialog.querySelector('.confirm-cancel');
   ok.textContent = confirm;
-  no.textContent = cancel;
+  no.textContent = cancel ?? '';
+  no.hidden = cancel === null;
   return new Promise((resolve) => {
     const finish = (answer) => {
       ok.onclick = null;
@@ -312,6 +314,6 @@ export function confirmAction({ title, message, confirm = 'OK', cancel = 'Cancel
       finish(false);
     };
     dialog.showModal();
-    no.focus();
+    (no.hidden ? ok : no).focus();
   });
 }

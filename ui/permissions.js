@@ -12,6 +12,14 @@ export function setAllowed(answer) {
   commands = new Set(answer.commands);
   document.body.dataset.permissions = answer.permissions.join(' ');
   for (const node of document.querySelectorAll('[data-command]')) mark(node, node.dataset.command);
+  // A heading of the menu goes with its items when the person may open none of them.
+  for (const heading of document.querySelectorAll('.nav-group')) {
+    const items = [];
+    for (let n = heading.nextElementSibling; n?.classList.contains('nav-item'); n = n.nextElementSibling) {
+      items.push(n);
+    }
+    heading.toggleAttribute('data-not-allowed', items.every((n) => n.hasAttribute('data-not-allowed')));
+  }
 }
 
 export function allows(command) {

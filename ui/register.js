@@ -8,6 +8,7 @@ import {
   setStatus, renderTable, markSelected, confirmAction,
 } from './forms.js';
 import { timeNow } from './dates.js';
+import { allows } from './permissions.js';
 
 // cfg: {
 //   name, register, title, newLabel, noun, searchPlaceholder, archivable (default true),
@@ -63,7 +64,7 @@ export function registerScreen(ctx, cfg) {
       el('span', { class: 'spacer' }),
       el('span', { class: 'legend-required', text: '* required' })));
   for (const s of cfg.sections) {
-    body.append(el('fieldset', { class: 'section' },
+    body.append(el('fieldset', { class: 'section', 'data-record-fields': '' },
       s.legend ? el('legend', { text: s.legend }) : null,
       s.note ? el('p', { class: 'section-note', text: s.note }) : null,
       el('div', { class: 'grid' }, s.fields.map((f) => fieldBlock(form.id, f)))));
@@ -178,6 +179,11 @@ export function registerScreen(ctx, cfg) {
     fillFields(form, fields, record, missingLabel);
     for (const attention of form.querySelectorAll('.attention')) attention.classList.remove('attention');
     cfg.afterFill?.(form, record, screen);
+    // Whoever may not save the record reads it: its fields cannot be changed, whatever the
+    // screen allows for the record itself. (Signing out reloads the window.)
+    if (!allows(cfg.saveCommand)) {
+      for (const fieldset of body.querySelectorAll('[data-record-fields]')) fieldset.disabled = true;
+    }
     state.dirty = false;
     updateHead();
   }

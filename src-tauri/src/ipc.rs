@@ -197,6 +197,19 @@ impl Db {
         Ok(())
     }
 
+    /// After the programme's content was replaced by a restore, keeps the person signed in
+    /// only as the same account in it (same number and name, not disabled), with the role it
+    /// holds there; otherwise no one is signed in. Says whether they still are.
+    pub fn recheck_user(&self) -> Reply<bool> {
+        let same = self.user().and_then(|me| {
+            let there = self.store().ok()?.user(me.id).ok()?;
+            (there.name == me.name && there.active).then_some(there)
+        });
+        let signed_in = same.is_some();
+        self.set_user(same)?;
+        Ok(signed_in)
+    }
+
     /// The folder beside the database file that printed documents are written into.
     pub fn documents_dir(&self) -> PathBuf {
         let beside = self.path.parent().filter(|p| !p.as_os_str().is_empty());

@@ -113,7 +113,7 @@ pub fn restore_backup(
     db: State<'_, Db>,
     chosen: State<'_, ChosenBackup>,
     passphrase: Option<String>,
-) -> Reply<Restored> {
+) -> Reply<RestoredHere> {
     let Some(path) = chosen.get() else {
         return Err(IpcError::new(
             "no_backup_chosen",
@@ -124,7 +124,21 @@ pub fn restore_backup(
         .store()?
         .restore_from(&path, passphrase.as_deref(), today())?;
     chosen.set(None);
-    Ok(restored)
+    // The accounts are now the backup's.
+    let signed_in = db.recheck_user()?;
+    Ok(RestoredHere {
+        restored,
+        signed_in,
+    })
+}
+
+/// A restore in place of the programme, and whether whoever restored it is still signed in:
+/// only when the restored programme holds their account as it was (`Db::recheck_user`).
+#[derive(Debug, Serialize)]
+pub struct RestoredHere {
+    #[serde(flatten)]
+    restored: Restored,
+    signed_in: bool,
 }
 
 /// Restores the backup inspected last in place of a new, empty programme (the first start on a

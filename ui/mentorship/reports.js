@@ -181,7 +181,7 @@ export function progressReportsSection(ctx) {
       mentor_comments: '', protege_comments: '',
     };
     fillFields(editor, fields, entry ?? blank);
-    for (const f of fields) card.input(f.name).disabled = period === null;
+    for (const f of fields) card.input(f.name).disabled = period === null || card.readOnly;
     card.saveButton.disabled = period === null;
     card.removeButton.hidden = !entry;
     written.replaceChildren();

@@ -154,7 +154,19 @@ export function safekeepingScreen(ctx) {
     }
     try {
       const done = await api.restoreBackup(passphrase);
-      setStatus(restoreForm, `Restored at ${timeNow()}. What it replaced is kept in ${done.previous.path}.`);
+      const restored = `Restored at ${timeNow()}. What it replaced is kept in ${done.previous.path}.`;
+      if (!done.signed_in) {
+        await confirmAction({
+          title: 'Sign in to the restored programme',
+          message: `${restored} The restored programme has its own accounts, and yours is not among them as it was: sign in with one of its accounts.`,
+          confirm: 'Sign in',
+          cancel: null,
+        });
+        // A fresh window forgets everything the last person had open.
+        window.location.reload();
+        return;
+      }
+      setStatus(restoreForm, restored);
       ctx.settingsChanged(await api.getSettings());
       await load();
     } catch (error) {

@@ -411,6 +411,21 @@ async fn shown_controls(app: &App) -> Vec<Value> {
     controls.as_array().cloned().unwrap_or_default()
 }
 
+/// The fields of an open record's form that are shown and can be changed, each as its form's
+/// id and its name.
+async fn editable_fields(app: &App) -> Vec<String> {
+    let fields = run(
+        app,
+        "list the record's fields that can be changed",
+        "return [...document.querySelectorAll('main [data-record-fields] :is(input, select, textarea)')]
+            .filter((e) => e.getClientRects().length > 0 && !e.matches(':disabled'))
+            .map((e) => `${e.form?.id ?? e.closest('form')?.id}: ${e.name || e.id}`);",
+        vec![],
+    )
+    .await;
+    serde_json::from_value(fields).unwrap_or_default()
+}
+
 /// What on the screen `screen` a viewer may not use: a control naming a command outside
 /// `allowed`, or a button whose words say it changes something.
 fn forbidden(screen: &str, controls: &[Value], allowed: &[&str]) -> Vec<String> {
@@ -450,6 +465,16 @@ async fn a_viewer_is_shown_no_button_that_changes_anything_on_any_screen() {
         );
     }
     assert!(manager_sees.len() > 5, "{manager_sees:?}");
+    assert!(displayed(&app, "#nav-group-programme").await);
+    app.click("#nav-staff").await;
+    app.wait_until_answered().await;
+    app.click("#screen-staff table.list tbody tr[data-id] td")
+        .await;
+    app.wait_until_answered().await;
+    assert!(
+        editable_fields(&app).await.len() > 5,
+        "the programme manager cannot change a staff member's fields"
+    );
 
     add_user(&app, "Vusi Viewer", "viewer", "viewer password").await;
     app.sign_out().await;
@@ -474,6 +499,10 @@ async fn a_viewer_is_shown_no_button_that_changes_anything_on_any_screen() {
             "a viewer sees the {screen} screen in the menu"
         );
     }
+    assert!(
+        !displayed(&app, "#nav-group-programme").await,
+        "a viewer sees the menu's Programme heading with nothing under it"
+    );
     let mut found = Vec::new();
     for screen in SCREENS {
         if !displayed(&app, &format!("#nav-{screen}")).await {
@@ -489,6 +518,10 @@ async fn a_viewer_is_shown_no_button_that_changes_anything_on_any_screen() {
             app.wait_until_answered().await;
             let open = format!("{screen}, a record open");
             found.extend(forbidden(&open, &shown_controls(&app).await, &allowed));
+            let changeable = editable_fields(&app).await;
+            if !changeable.is_empty() {
+                found.push(format!("{open}: these can be changed: {changeable:?}"));
+            }
         }
     }
     open_mentorship(&app, "Zoë van der Merwe").await;
@@ -499,6 +532,15 @@ async fn a_viewer_is_shown_no_button_that_changes_anything_on_any_screen() {
         page.iter().any(|c| c["words"] == json!("Print agreement")),
         "a viewer may still print the agreement: {page:?}"
     );
+    // A logged session opens for reading only.
+    app.click("#sessions-list tbody tr[data-id] td").await;
+    app.wait_for("#session-editor").await;
+    let changeable = editable_fields(&app).await;
+    if !changeable.is_empty() {
+        found.push(format!(
+            "a session, open: these can be changed: {changeable:?}"
+        ));
+    }
     app.screenshot("viewer-mentorship").await;
     assert!(
         found.is_empty(),

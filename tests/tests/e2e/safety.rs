@@ -2,7 +2,7 @@
 //! sees, and a PERSAL extract imported only once every line is right.
 
 use mentordesk_e2e::steps::*;
-use mentordesk_e2e::App;
+use mentordesk_e2e::{App, MANAGER};
 use serde_json::json;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -102,6 +102,40 @@ async fn a_manager_backs_up_into_a_folder_and_restores_the_backup_after_confirmi
         .await;
     app.wait_for_text("#safekeeping-backups", "before-restore")
         .await;
+    // The backup holds the manager's account as it is, so they stay signed in.
+    app.wait_for_text("#signed-in-name", MANAGER.0).await;
+
+    // A second manager, added after the backup was made, restores it: the restored programme
+    // has no such account, so the window says so and asks for one of its accounts.
+    add_user(
+        &app,
+        "Second Manager",
+        "programme_manager",
+        "second password",
+    )
+    .await;
+    app.sign_out().await;
+    app.sign_in("Second Manager", "second password").await;
+    app.click("#nav-safekeeping").await;
+    app.answer_next_dialog(&written[0]);
+    app.click("#safekeeping-restore").await;
+    app.wait_for_text("#confirm-dialog .confirm-message", "staff")
+        .await;
+    confirm(&app).await;
+    app.wait_for_text(
+        "#confirm-dialog .confirm-message",
+        "yours is not among them",
+    )
+    .await;
+    assert!(!displayed(&app, "#confirm-dialog .confirm-cancel").await);
+    app.screenshot("safekeeping-03-sign-in-again").await;
+    confirm(&app).await;
+    app.wait_for("#signin-submit").await;
+    let refused = invoke(&app, "list_staff", json!({ "query": {} }))
+        .await
+        .unwrap_err();
+    assert_eq!(refused["code"], json!("signed_out"), "{refused}");
+    app.sign_in(MANAGER.0, MANAGER.1).await;
     app.close().await;
 }
 
