@@ -102,17 +102,7 @@ fn errors_are_one_clear_line_and_a_failure_exit() {
         "--out",
         path(dir.path()),
     ]);
-    assert!(!out.status.success());
-    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("there is no database at"),
-        "{}",
-        stderr(&out)
-    );
-    assert!(
-        !missing.exists(),
-        "a reading command must not create the database"
-    );
+    refused_for_no_database(&out, &missing);
 
     let db = dir.path().join("sample.sqlite3");
     assert!(cli(&["demo", "--db", path(&db), "--today", "2026-11-23"])
@@ -275,6 +265,22 @@ fn help_names_every_command() {
 }
 
 /// The sample programme in a new database beside the test's other files.
+/// What a reading command does with a database that does not exist: one line saying so, a
+/// failure exit, and no database made.
+fn refused_for_no_database(out: &Output, missing: &Path) {
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(out));
+    assert_eq!(stderr(out).lines().count(), 1, "{}", stderr(out));
+    assert!(
+        stderr(out).contains("there is no database at"),
+        "{}",
+        stderr(out)
+    );
+    assert!(
+        !missing.exists(),
+        "a reading command must not create the database"
+    );
+}
+
 fn sample(dir: &Path) -> std::path::PathBuf {
     let db = dir.join("sample.sqlite3");
     let out = cli(&["demo", "--db", path(&db), "--today", "2026-11-23"]);
@@ -387,11 +393,7 @@ fn kpa_with_an_unknown_cycle_or_none_for_today_fails_in_one_line() {
 
     let missing = dir.path().join("missing.sqlite3");
     let out = cli(&["kpa", "--db", path(&missing), "--out", path(&pdfs)]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        !missing.exists(),
-        "a reading command must not create the database"
-    );
+    refused_for_no_database(&out, &missing);
 }
 
 #[test]
@@ -428,12 +430,7 @@ fn contracts_prints_every_current_mentor_contract_and_organisation_agreement() {
 
     let missing = dir.path().join("missing.sqlite3");
     let out = cli(&["contracts", "--db", path(&missing), "--out", path(&pdfs)]);
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
-    assert!(
-        !missing.exists(),
-        "a reading command must not create the database"
-    );
+    refused_for_no_database(&out, &missing);
 }
 
 /// The text of a PDF as poppler reads it, with its lines joined.
@@ -586,16 +583,7 @@ fn reports_with_a_bad_range_fail_in_one_line_and_write_nothing() {
 
     let missing = dir.path().join("missing.sqlite3");
     let out = run("2026-10-01", "2026-12-31", &missing);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("there is no database at"),
-        "{}",
-        stderr(&out)
-    );
-    assert!(
-        !missing.exists(),
-        "a reading command must not create the database"
-    );
+    refused_for_no_database(&out, &missing);
 }
 
 #[test]
@@ -703,17 +691,7 @@ fn letters_prints_every_letter_owed_once_and_then_says_none_are_owed() {
 
     let missing = dir.path().join("missing.sqlite3");
     let out = cli(&["letters", "--db", path(&missing), "--out", path(&pdfs)]);
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("there is no database at"),
-        "{}",
-        stderr(&out)
-    );
-    assert!(
-        !missing.exists(),
-        "a reading command must not create the database"
-    );
+    refused_for_no_database(&out, &missing);
 }
 
 #[test]
