@@ -161,12 +161,7 @@ pub fn appointment_warning_count(
     settings: &Settings,
 ) -> usize {
     let headline = Headline::of(end, open, today, settings).is_some();
-    let past = if running_end(end, today).is_some() {
-        past_end
-    } else {
-        0
-    };
-    usize::from(headline) + past
+    usize::from(headline) + running_end(end, today).map_or(0, |_| past_end)
 }
 
 /// The warnings about one mentor's appointment on `today`.
